@@ -1,0 +1,127 @@
+package io.trapgate.vm.memory;
+
+/**
+ * Guest RAM, little-endian, addressed physically. Reads outside RAM return all ones and writes
+ * there are dropped, as on a PC bus with nothing behind the address.
+ *
+ * <p>Every write path tells the {@link CodeWriteObserver} when it lands on a page that holds
+ * decoded instructions, so the CPU's per-page decode cache can never run stale bytes
+ * (self-modifying code, module loading, gdb memory writes).
+ */
+public final class PhysicalMemory {
+    public static final int PAGE_SHIFT = 12;
+
+    private final byte[] ram;
+    private final int size;
+    /** One flag per 4 KiB page: true while the CPU holds decoded instructions from that page. */
+    private final boolean[] codePage;
+    private CodeWriteObserver observer = page -> { };
+
+    public PhysicalMemory(int sizeBytes) {
+        if (sizeBytes <= 0 || (sizeBytes & 0xFFF) != 0) {
+            throw new IllegalArgumentException("RAM size must be a positive multiple of 4 KiB: " + sizeBytes);
+        }
+        this.ram = new byte[sizeBytes];
+        this.size = sizeBytes;
+        this.codePage = new boolean[sizeBytes >>> PAGE_SHIFT];
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** The backing array, for loaders and the CPU's fast paths. Writers must call {@link #noteWrite}. */
+    public byte[] array() {
+        return ram;
+    }
+
+    public void setCodeWriteObserver(CodeWriteObserver observer) {
+        this.observer = observer;
+    }
+
+    /** Marks a page as holding decoded code (or not), so writes to it are reported. */
+    public void markCodePage(int physPage, boolean holdsCode) {
+        if (physPage >= 0 && physPage < codePage.length) {
+            codePage[physPage] = holdsCode;
+        }
+    }
+
+    public boolean isCodePage(int physPage) {
+        return physPage >= 0 && physPage < codePage.length && codePage[physPage];
+    }
+
+    /** Reports a write of {@code len} bytes at {@code pa} made directly into {@link #array()}. */
+    public void noteWrite(int pa, int len) {
+        if (len <= 0) {
+            return;
+        }
+        long first = (pa & 0xFFFFFFFFL) >>> PAGE_SHIFT;
+        long last = ((pa & 0xFFFFFFFFL) + len - 1) >>> PAGE_SHIFT;
+        for (long p = first; p <= last && p < codePage.length; p++) {
+            if (codePage[(int) p]) {
+                observer.codeWritten((int) p);
+            }
+        }
+    }
+
+    private boolean inRam(int pa, int len) {
+        return Integer.compareUnsigned(pa, size - len) <= 0;
+    }
+
+    public int read8(int pa) {
+        return inRam(pa, 1) ? ram[pa] & 0xFF : 0xFF;
+    }
+
+    public int read16(int pa) {
+        if (inRam(pa, 2)) {
+            return (ram[pa] & 0xFF) | (ram[pa + 1] & 0xFF) << 8;
+        }
+        return read8(pa) | read8(pa + 1) << 8;
+    }
+
+    public int read32(int pa) {
+        if (inRam(pa, 4)) {
+            return (ram[pa] & 0xFF) | (ram[pa + 1] & 0xFF) << 8 | (ram[pa + 2] & 0xFF) << 16 | ram[pa + 3] << 24;
+        }
+        return read16(pa) | read16(pa + 2) << 16;
+    }
+
+    public void write8(int pa, int v) {
+        if (inRam(pa, 1)) {
+            ram[pa] = (byte) v;
+            if (codePage[pa >>> PAGE_SHIFT]) {
+                observer.codeWritten(pa >>> PAGE_SHIFT);
+            }
+        }
+    }
+
+    public void write16(int pa, int v) {
+        write8(pa, v);
+        write8(pa + 1, v >>> 8);
+    }
+
+    public void write32(int pa, int v) {
+        if (inRam(pa, 4) && (pa & 0xFFF) <= 0xFFC) {
+            ram[pa] = (byte) v;
+            ram[pa + 1] = (byte) (v >>> 8);
+            ram[pa + 2] = (byte) (v >>> 16);
+            ram[pa + 3] = (byte) (v >>> 24);
+            if (codePage[pa >>> PAGE_SHIFT]) {
+                observer.codeWritten(pa >>> PAGE_SHIFT);
+            }
+            return;
+        }
+        write16(pa, v);
+        write16(pa + 2, v >>> 16);
+    }
+
+    /** Copies bytes into RAM (loaders, gdb). Returns false, copying nothing, if the range leaves RAM. */
+    public boolean load(int pa, byte[] src, int off, int len) {
+        if (len < 0 || (len > 0 && !inRam(pa, len))) {
+            return false;
+        }
+        System.arraycopy(src, off, ram, pa, len);
+        noteWrite(pa, len);
+        return true;
+    }
+}
