@@ -1,12 +1,25 @@
 # header.S: the multiboot v1 header every boot test kernel links first, and the entry stub.
-# Flags: bit 0 = page-align modules, bit 1 = give memory info.
+# Flags: bit 0 = page-align modules, bit 1 = give memory info; with AOUT_KLUDGE defined (see
+# aout_header.S) also bit 16 and the address fields, for a kernel loaded as a flat binary.
     .set MB_MAGIC, 0x1BADB002
+#ifdef AOUT_KLUDGE
+    .set MB_FLAGS, 0x00010003
+#else
     .set MB_FLAGS, 0x00000003
+#endif
     .section .multiboot, "a"
     .align 4
+mb_header:
     .long MB_MAGIC
     .long MB_FLAGS
     .long -(MB_MAGIC + MB_FLAGS)           # magic + flags + checksum == 0
+#ifdef AOUT_KLUDGE
+    .long mb_header                        # header_addr: where this header lands
+    .long __load_start                     # load_addr: the file's first byte goes here
+    .long __load_end                       # load_end_addr: end of text and data
+    .long __bss_end                        # bss_end_addr: the loader zeroes up to here
+    .long _start                           # entry_addr
+#endif
 
     .text
     .globl _start
