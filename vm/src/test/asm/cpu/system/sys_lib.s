@@ -123,7 +123,15 @@ trap_common:
 default_trap:
         cmpl $0x81, TF_VEC(%ebx)
         je back_to_kernel
-        call report_trap
+        cmpl $0x80, TF_VEC(%ebx)        # int $0x80 with eax=0: arm the resume point %ebx
+        jne 1f
+        cmpl $0, TF_EAX(%ebx)
+        jne 1f
+        call check_faulted
+        movl TF_EBX(%ebx), %eax
+        movl %eax, resume_eip
+        ret
+1:        call report_trap
         movl resume_eip, %eax
         testl %eax, %eax
         jz 1f

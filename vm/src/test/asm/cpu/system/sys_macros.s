@@ -14,6 +14,7 @@
 #   32 es  36 ds  40 vector  44 error code  48 eip  52 cs  56 eflags  [60 esp  64 ss: from ring 3]
         .set TF_EAX, 28
         .set TF_ECX, 24
+        .set TF_EBX, 16
         .set TF_EDX, 20
         .set TF_ESI, 4
         .set TF_EDI, 0
@@ -52,6 +53,13 @@
 # EXPECT_FAULT label: the next exception resumes at label (the default hook prints it first).
         .macro EXPECT_FAULT resume
         movl $\resume, resume_eip
+        .endm
+
+# USER_EXPECT_FAULT label: the ring-3 form of EXPECT_FAULT (int $0x80 with eax=0, ebx=label).
+        .macro USER_EXPECT_FAULT resume
+        movl $0, %eax
+        movl $\resume, %ebx
+        int $0x80
         .endm
 
         .macro EXIT code
