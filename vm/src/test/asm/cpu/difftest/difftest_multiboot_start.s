@@ -36,7 +36,7 @@ _start:
         jb 2b
         lidt idt_desc
         call dt_main
-        movb $0, %al                    # exit status (0 << 1) | 1 = 1
+        movb $0x10, %al                 # exit (0x10 << 1) | 1 = 33, unlike trapgate's own codes
         outb %al, $DEBUG_EXIT
         hlt
 

@@ -1,6 +1,7 @@
 # The runtime every system test kernel links with: multiboot entry, our own GDT/IDT/TSS, a trap
 # path that hands a frame to a replaceable hook, ring-3 entry and return, serial printing.
-# A kernel provides kmain; when kmain returns we print "END" and exit with status 0 (exit 1).
+# A kernel provides kmain; when kmain returns we print "END" and exit with status 0x10 (exit 33:
+# not 1, which is also trapgate's own "internal error").
 
         .include "sys_macros.s"
 
@@ -21,7 +22,7 @@ _start:
         outb %al, $0xa1
         call kmain
         PRINT "END\n"
-        EXIT 0
+        EXIT 0x10
 1:      hlt
         jmp 1b
 

@@ -30,8 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NativeDifferentialTest {
-    /** The multiboot start exits with isa-debug-exit status 0: process exit (0 << 1) | 1. */
-    private static final int KERNEL_EXIT = 1;
+    /** The multiboot start exits with isa-debug-exit status 0x10: process exit (0x10 << 1) | 1. */
+    private static final int KERNEL_EXIT = 33;
     private static final int SHOWN_FAILURES = 12;
 
     private static final Map<String, DifferentialImage> IMAGES = new LinkedHashMap<>();
