@@ -10,7 +10,8 @@ _start:
         xorl %ebx, %ebx
         int $0x80
 
-# dt_putc: append %al to the buffer, flushing when full. Preserves all registers.
+# dt_putc: append %al to the buffer, flushing at each end of line (so a crash loses no finished
+# record) or when full. Preserves all registers.
         .globl dt_putc
 dt_putc:
         pushl %edx
@@ -18,9 +19,11 @@ dt_putc:
         movb %al, outbuf(%edx)
         incl %edx
         movl %edx, outlen
+        cmpb $'\n', %al
+        je 2f
         cmpl $4096, %edx
         jb 1f
-        call flush
+2:      call flush
 1:      popl %edx
         ret
 

@@ -71,6 +71,7 @@ final class VectorGenerator {
         g.addressing();
         g.group("string");
         g.strings();
+        g.overriddenStrings();
         g.group("stack");
         g.stack();
         return g.groups;
@@ -486,9 +487,12 @@ final class VectorGenerator {
     private void decimal() {
         for (String op : new String[] {"daa", "das", "aaa", "aas"}) {
             for (int al = 0; al < 256; al++) {
-                TestVector v = vec(op);
-                put(v, 8, EAX, al);
-                v.undefinedFlags = UndefinedFlags.of(op);
+                for (int cfaf = 0; cfaf < 4; cfaf++) { // every AL with every AF, CF input
+                    TestVector v = vec(op);
+                    put(v, 8, EAX, al);
+                    v.flags = (v.flags & ~(CF | AF)) | ((cfaf & 1) != 0 ? CF : 0) | ((cfaf & 2) != 0 ? AF : 0);
+                    v.undefinedFlags = UndefinedFlags.of(op);
+                }
             }
         }
         for (int base : new int[] {10, 16, 1, 7, 255}) {
@@ -579,6 +583,16 @@ final class VectorGenerator {
     // ---- conditions ------------------------------------------------------------------------
 
     private void conditions() {
+        for (String cc : CONDITIONS) { // every condition against every combination of CF PF ZF SF OF
+            for (int combo = 0; combo < 32; combo++) {
+                int f = ((combo & 1) != 0 ? CF : 0) | ((combo & 2) != 0 ? PF : 0) | ((combo & 4) != 0 ? ZF : 0)
+                        | ((combo & 8) != 0 ? SF : 0) | ((combo & 16) != 0 ? OF : 0);
+                TestVector set = vec("set" + cc + " " + reg(8, pickReg(8, 0)));
+                set.flags = f | (rnd.nextBoolean() ? AF : 0);
+                TestVector jump = vec((combo % 2 == 0 ? "" : "{disp32} ") + "j" + cc + " 1f\nmovl $0x7a7a7a7a, %edi\n1:");
+                jump.flags = f;
+            }
+        }
         for (String cc : CONDITIONS) {
             for (int i = 0; i < 6; i++) {
                 int r = pickReg(8, 0);
@@ -682,6 +696,42 @@ final class VectorGenerator {
                 vec("bswap " + reg(32, r));
             }
         }
+        // one register as both operands
+        for (int size : new int[] {8, 16, 32}) {
+            String s = sfx(size);
+            for (int i = 0; i < 4; i++) {
+                int r = pickReg(size, 0);
+                String rr = reg(size, r) + ", " + reg(size, r);
+                vec("xadd" + s + " " + rr).undefinedFlags = UndefinedFlags.of("xadd");
+                vec("xchg" + s + " " + rr);
+                vec("cmpxchg" + s + " " + rr).undefinedFlags = UndefinedFlags.of("cmpxchg");
+                vec("cmpxchg" + s + " " + reg(size, EAX) + ", " + reg(size, EAX)).undefinedFlags = UndefinedFlags.of("cmpxchg");
+                if (size != 8) {
+                    vec("imul" + s + " " + rr).undefinedFlags = UndefinedFlags.of("imul");
+                    vec("bsf" + s + " " + rr).undefinedFlags = UndefinedFlags.of("bsf");
+                    vec("bt" + s + " " + rr).undefinedFlags = UndefinedFlags.of("bt");
+                    vec("btc" + s + " " + rr).undefinedFlags = UndefinedFlags.of("btc");
+                    int count = 1 + rnd.nextInt(size - 1);
+                    TestVector shld = vec("shld" + s + " %cl, " + rr);
+                    shld.regs[ECX] = (shld.regs[ECX] & ~0xff) | count;
+                    shld.undefinedFlags = UndefinedFlags.doubleShift(size, count);
+                }
+            }
+        }
+        vec("movzbl %al, %eax");
+        vec("movsbl %ah, %eax");
+        vec("movsbw %ah, %ax");
+        vec("movzwl %ax, %eax");
+        vec("movswl %sp, %esp");
+        // locked read-modify-writes of memory
+        for (String op : new String[] {"addl %eax,", "adcl %ecx,", "sbbl %edx,", "andl $0x0f0f0f0f,", "orw %si,",
+            "xorb %bl,", "subl $-1,", "incl", "decw", "negl", "notl", "btsl $9,", "btrl %eax,", "btcw $3,"}) {
+            String mnemonic = op.replaceAll("[ ,].*", "").replaceAll("[bwl]$", "");
+            TestVector v = vec("lock " + op + " dt_mem+12");
+            v.regs[EAX] &= 31;
+            v.dumpMemory = true;
+            v.undefinedFlags = mnemonic.equals("not") ? 0 : UndefinedFlags.of(mnemonic);
+        }
     }
 
     private void extensions() {
@@ -782,7 +832,7 @@ final class VectorGenerator {
                     TestVector v = vec("movl " + load + "), " + reg(32, pickReg(32, 0)));
                     int target = rnd.nextInt(41) - 16; // base + index*scale: dt_mem+0 .. dt_mem+40
                     if (base == index) {
-                        v.regs[base] = Math.floorDiv(target, 1 + scale);
+                        v.regs[base] = Math.max(0, target) / (1 + scale);
                     } else if (index < 0) {
                         v.regs[base] = target;
                     } else {
@@ -826,6 +876,24 @@ final class VectorGenerator {
                             }
                         }
                     }
+                }
+            }
+        }
+    }
+
+    private void overriddenStrings() {
+        for (String text : new String[] {"movsl %ss:(%esi), %es:(%edi)", "movsb %cs:(%esi), %es:(%edi)",
+            "rep movsw %ss:(%esi), %es:(%edi)", "lodsl %es:(%esi)", "repe cmpsb %es:(%edi), %ss:(%esi)",
+            "xlat %ss:(%ebx)", "rep stosl %es:(%edi)"}) {
+            for (int df = 0; df < 2; df++) {
+                TestVector v = vec(text);
+                stringSetup(v, 32, 3, df == 1);
+                if (text.startsWith("xlat")) {
+                    v.regs[EBX] = MEM;
+                    put(v, 8, EAX, rnd.nextInt(64));
+                }
+                if (text.contains("cmps")) {
+                    v.undefinedFlags = UndefinedFlags.of("cmps");
                 }
             }
         }
@@ -902,6 +970,14 @@ final class VectorGenerator {
             TestVector lw = vec("leavew");
             lw.regs[EBP] = MEM + 20 + 2 * i;
         }
+        // esp as an address inside push/pop: pop computes the address after incrementing esp
+        vec("popl (%esp)").dumpMemory = true;
+        vec("popl 4(%esp)").dumpMemory = true;
+        vec("popl -4(%esp)").dumpMemory = true;
+        vec("pushl (%esp)").dumpMemory = true;
+        vec("pushl 4(%esp)").dumpMemory = true;
+        vec("popw 2(%esp)").dumpMemory = true;
+        vec("pushw (%esp)").dumpMemory = true;
         vec("call 1f\n1: popl %edi");
         vec("pushl $1f\nret\nmovl $0x7a7a7a7a, %edi\n1:").dumpMemory = true;
         vec("pushl $1f\nret $8\nmovl $0x7a7a7a7a, %edi\n1:").dumpMemory = true;
