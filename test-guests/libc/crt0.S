@@ -14,6 +14,8 @@
 	.globl _start
 	.type _start, @function
 _start:
+	movl %esp, tg_entry_esp    # kept for the checks of the initial stack (auxv.c)
+	movl %edx, tg_entry_edx    # must be 0 (see above)
 	xorl %ebp, %ebp            # no caller frame: backtraces stop here
 	movl %esp, %eax            # eax = &argc
 	andl $-16, %esp            # i386 SysV: 16-byte aligned stack at every call
@@ -22,5 +24,11 @@ _start:
 	call tg_start              # parses argc/argv/envp/auxv, runs main, exit_group()s
 	hlt                        # not reached: a privileged instruction, so a #GP if it were
 	.size _start, . - _start
+
+	.bss
+	.globl tg_entry_esp, tg_entry_edx
+	.p2align 2
+tg_entry_esp:	.long 0
+tg_entry_edx:	.long 0
 
 	.section .note.GNU-stack, "", @progbits

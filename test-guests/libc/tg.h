@@ -61,8 +61,20 @@ _Static_assert(sizeof(struct tg_stat64) == 96, "stat64");
 #define TG_PAGE_SIZE 4096u
 #define TG_AT_SYSINFO 32
 #define TG_AT_SYSINFO_EHDR 33
+#define TG_AT_PHDR 3
+#define TG_AT_PHENT 4
+#define TG_AT_PHNUM 5
 #define TG_AT_PAGESZ 6
+#define TG_AT_ENTRY 9
+#define TG_AT_UID 11
+#define TG_AT_EUID 12
+#define TG_AT_GID 13
+#define TG_AT_EGID 14
+#define TG_AT_PLATFORM 15
+#define TG_AT_HWCAP 16
+#define TG_AT_SECURE 23
 #define TG_AT_RANDOM 25
+#define TG_AT_EXECFN 31
 
 /* errno values (asm-generic/errno-base.h, errno.h) */
 #define EPERM 1
@@ -85,6 +97,7 @@ extern enum tg_via tg_via;          /* which entry path tg_syscall uses */
 extern uintptr_t tg_vsyscall;       /* AT_SYSINFO: __kernel_vsyscall, 0 if absent */
 extern uint32_t *tg_auxv;           /* the auxiliary vector as the kernel laid it out */
 extern char **tg_envp;
+extern uint32_t tg_entry_esp, tg_entry_edx;   /* esp and edx at _start */
 
 /* syscall.S: the two entry paths; both return eax unchanged */
 long tg_syscall_int80(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
