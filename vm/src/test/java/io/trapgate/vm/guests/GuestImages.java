@@ -23,8 +23,19 @@ final class GuestImages {
     private GuestImages() {
     }
 
-    /** The guest kernel: the bundled /trapgate/kernel.elf, or guest-kernel's build output. */
+    /**
+     * The guest kernel: {@code -Dtrapgate.test.kernel=PATH} if given (a kernel under
+     * development), else the bundled /trapgate/kernel.elf, else guest-kernel's build output.
+     */
     static Path kernel() throws IOException {
+        String override = System.getProperty("trapgate.test.kernel");
+        if (override != null && !override.isEmpty()) {
+            Path p = Path.of(override).toAbsolutePath();
+            if (!Files.isRegularFile(p)) {
+                throw new AssertionError("-Dtrapgate.test.kernel=" + override + ": no such file");
+            }
+            return p;
+        }
         Path fromClasspath = resource("/trapgate/kernel.elf", "kernel.elf");
         if (fromClasspath != null) {
             return fromClasspath;

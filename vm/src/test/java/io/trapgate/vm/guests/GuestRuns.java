@@ -84,6 +84,26 @@ final class GuestRuns {
         assertEquals(expected, seen, () -> program + ": the guest's output differs from the oracle's; the whole run:\n" + guest);
     }
 
+    /** A user program must never crash the kernel: none of Linux's kernel-bug reports. */
+    static void assertNoKernelBug(GuestProgram program, RunResult guest) {
+        String serial = guest.serial();
+        for (String report : List.of("Oops", "BUG:", "Kernel panic")) {
+            if (serial.contains(report)) {
+                throw new AssertionError(program + ": the kernel reported a bug (\"" + report + "\")\n" + guest);
+            }
+        }
+    }
+
+    /** The kernel's report of a user-mode fault ("prog[1]: segfault at ... error ..."), or null. */
+    static String segfaultReport(RunResult guest) {
+        for (String line : terminalToPlain(guest.serial()).split("\n")) {
+            if (line.contains(": segfault at ")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
     /** A terminal's ONLCR turns \n into \r\n (the host's pty does, a serial console may): undo it. */
     static String terminalToPlain(String s) {
         return s.replace("\r\n", "\n");
