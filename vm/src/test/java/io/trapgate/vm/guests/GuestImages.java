@@ -72,6 +72,16 @@ final class GuestImages {
         return TESTS_BUILD.resolve("root");
     }
 
+    /** Fails, saying why, when the program is not in the tests' image (a toolchain was missing). */
+    static void requireInImage(GuestProgram program) throws IOException, InterruptedException {
+        Path file = testsRoot().resolve(program.argv().get(0).substring(1));
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(program.argv().get(0) + " is not in the tests' image: `make -C test-guests real`"
+                    + " says why (static glibc needs gcc-multilib, musl a download of musl-dev:i386, busybox"
+                    + " busybox-static:i386; scripts/setup-host installs them)");
+        }
+    }
+
     private static Path resource(String name, String fileName) throws IOException {
         try (InputStream in = GuestImages.class.getResourceAsStream(name)) {
             if (in == null) {

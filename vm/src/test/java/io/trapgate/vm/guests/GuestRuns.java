@@ -28,6 +28,7 @@ final class GuestRuns {
 
     /** What the program prints and its status on the host's Linux (cached: one run per argv). */
     static RunResult onLinux(GuestProgram program) throws IOException, InterruptedException {
+        GuestImages.requireInImage(program);
         RunResult cached = NATIVE.get(program.argv());
         if (cached != null) {
             return cached;
@@ -39,6 +40,7 @@ final class GuestRuns {
 
     /** The output the guest must print: Linux's, or the expected file's. */
     static String expectedOutput(GuestProgram program) throws IOException, InterruptedException {
+        GuestImages.requireInImage(program);
         if (program.expectedFile() != null) {
             return Files.readString(GuestImages.TEST_GUESTS.resolve("expected").resolve(program.expectedFile()),
                     StandardCharsets.ISO_8859_1);
