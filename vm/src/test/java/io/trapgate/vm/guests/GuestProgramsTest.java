@@ -29,6 +29,7 @@ class GuestProgramsTest {
     static Stream<GuestProgram> checkedAgainstLinuxPrograms() {
         return Stream.of(
                 checkedAgainstLinux("/bin/dup2_lecture"),
+                checkedAgainstLinux("/bin/efault_lecture"),
                 checkedAgainstLinux("/bin/auxv", "x", "y"),
                 checkedAgainstLinux("/bin/fds"),
                 checkedAgainstLinux("/bin/files"),
