@@ -18,8 +18,8 @@ record GuestProgram(List<String> argv, int status, String expectedFile) {
         return new GuestProgram(List.of(argv), status, null);
     }
 
-    static GuestProgram checkedAgainstFile(String expectedFile, String... argv) {
-        return new GuestProgram(List.of(argv), 0, expectedFile);
+    static GuestProgram checkedAgainstFile(String expectedFile, int status, String... argv) {
+        return new GuestProgram(List.of(argv), status, expectedFile);
     }
 
     /** The kernel command line that makes this program init: {@code init=PATH -- args}. */
