@@ -1,0 +1,342 @@
+# initramfs.s: unpack the cpio "newc" archive (the first multiboot module) into an in-memory
+# file system: one struct inode per entry, pointing at its data inside the archive (which
+# stays where the boot loader put it). Paths are stored normalized: "bin/sh", root = "".
+	.include "asm.inc"
+
+	.set NR_INODES, 512
+	.set CPIO_HDR_SIZE, 110
+	.set C_INO, 6				# newc header: "070701" then 13 8-digit hex fields
+	.set C_MODE, 14
+	.set C_UID, 22
+	.set C_GID, 30
+	.set C_NLINK, 38
+	.set C_MTIME, 46
+	.set C_FILESIZE, 54
+	.set C_RDEVMAJOR, 78
+	.set C_RDEVMINOR, 86
+	.set C_NAMESIZE, 94
+	.set MAX_SYMLINKS, 8
+
+# hex8(p) -> the value of 8 hex digits at p, or -1 if one is not a hex digit (in eax).
+hex8:
+	pushl %ebx
+	movl 8(%esp), %edx
+	xorl %eax, %eax
+	movl $8, %ecx
+1:	movzbl (%edx), %ebx
+	subl $'0', %ebx
+	cmpl $9, %ebx
+	jbe 2f
+	movzbl (%edx), %ebx
+	orl $0x20, %ebx				# lower case
+	subl $'a', %ebx
+	cmpl $5, %ebx
+	ja 3f
+	addl $10, %ebx
+2:	shll $4, %eax
+	orl %ebx, %eax
+	incl %edx
+	loop 1b
+	popl %ebx
+	ret
+3:	movl $-1, %eax
+	popl %ebx
+	ret
+
+.macro FIELD off, dst
+	leal \off(%esi), %eax
+	pushl %eax
+	call hex8
+	addl $4, %esp
+	movl %eax, \dst
+.endm
+
+# populate_rootfs(start, end): unpack the archive at kernel virtual [start, end).
+# A malformed archive stops the unpacking with a message; what came before it stays.
+ENTRY populate_rootfs
+	pushl %ebp
+	movl %esp, %ebp
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	subl $16, %esp				# -16 name, -20 namesize, -24 filesize, -28 data
+	movl 8(%ebp), %esi
+1:	movl 12(%ebp), %eax			# skip the zero padding between archives
+	cmpl %eax, %esi
+	jae 8f
+	cmpb $0, (%esi)
+	jne 2f
+	incl %esi
+	jmp 1b
+2:	leal CPIO_HDR_SIZE(%esi), %eax
+	cmpl 12(%ebp), %eax
+	ja 6f
+	pushl $5
+	PUSH_STR "07070"
+	pushl %esi
+	call strncmp
+	addl $12, %esp
+	testl %eax, %eax
+	jnz 5f
+	cmpb $'1', 5(%esi)			# 070701 newc, 070702 newc with checksums
+	je 3f
+	cmpb $'2', 5(%esi)
+	jne 5f
+3:	FIELD C_NAMESIZE, -20(%ebp)
+	FIELD C_FILESIZE, -24(%ebp)
+	cmpl $-1, -20(%ebp)
+	je 5f
+	cmpl $-1, -24(%ebp)
+	je 5f
+	leal CPIO_HDR_SIZE(%esi), %eax
+	movl %eax, -16(%ebp)			# name
+	addl -20(%ebp), %eax			# + namesize
+	jc 6f
+	cmpl 12(%ebp), %eax
+	ja 6f
+	addl $3, %eax				# data: 4-byte aligned
+	andl $~3, %eax
+	movl %eax, -28(%ebp)
+	addl -24(%ebp), %eax
+	jc 6f
+	cmpl 12(%ebp), %eax
+	ja 6f
+	addl $3, %eax
+	andl $~3, %eax
+	movl %eax, %edi				# edi = next header
+	movl -16(%ebp), %eax			# the name must end inside namesize
+	addl -20(%ebp), %eax
+	cmpb $0, -1(%eax)
+	jne 5f
+	pushl -16(%ebp)
+	PUSH_STR "TRAILER!!!"
+	call strcmp
+	addl $8, %esp
+	testl %eax, %eax
+	jz 4f					# end of this archive; another may follow
+	pushl -16(%ebp)				# normalize the name in place
+	pushl -16(%ebp)
+	call path_normalize
+	addl $8, %esp
+	movl -16(%ebp), %eax
+	cmpb $0, (%eax)
+	je 4f					# "." is the root, which always exists
+	pushl %eax
+	call lookup_exact
+	addl $4, %esp
+	testl %eax, %eax			# a later entry replaces an earlier one
+	jnz 7f
+	movl nr_inodes, %eax
+	cmpl $NR_INODES, %eax
+	jae 9f
+	incl nr_inodes
+	imull $INODE_STRUCT_SIZE, %eax
+	addl $inode_table, %eax
+7:	movl %eax, %ebx				# ebx = the inode
+	movl -16(%ebp), %eax
+	movl %eax, INODE_NAME(%ebx)
+	movl -28(%ebp), %eax
+	movl %eax, INODE_DATA(%ebx)
+	movl -24(%ebp), %eax
+	movl %eax, INODE_SIZE(%ebx)
+	FIELD C_MODE, INODE_MODE(%ebx)
+	FIELD C_INO, INODE_INO(%ebx)
+	FIELD C_NLINK, INODE_NLINK(%ebx)
+	FIELD C_MTIME, INODE_MTIME(%ebx)
+	FIELD C_UID, INODE_UID(%ebx)
+	FIELD C_GID, INODE_GID(%ebx)
+	FIELD C_RDEVMAJOR, %eax
+	shll $8, %eax
+	movl %eax, INODE_RDEV(%ebx)
+	FIELD C_RDEVMINOR, %eax
+	orl %eax, INODE_RDEV(%ebx)
+4:	movl %edi, %esi
+	jmp 1b
+5:	movl %esi, %eax
+	subl 8(%ebp), %eax
+	pushl %eax
+	PUSH_STR "initramfs: not a cpio newc header at offset %d: unpacking stopped\n"
+	call printk
+	addl $8, %esp
+	jmp 8f
+6:	PUSH_STR "initramfs: archive truncated: unpacking stopped\n"
+	call printk
+	addl $4, %esp
+	jmp 8f
+9:	PUSH_STR "initramfs: more than 512 entries: the rest is ignored\n"
+	call printk
+	addl $4, %esp
+8:	pushl nr_inodes
+	PUSH_STR "initramfs: %d entries\n"
+	call pr_info
+	addl $8, %esp
+	addl $16, %esp
+	popl %edi
+	popl %esi
+	popl %ebx
+	popl %ebp
+	ret
+END populate_rootfs
+
+# path_normalize(dst, src): "//a/./b/../c/" -> "a/c". dst may equal src (it never runs ahead).
+ENTRY path_normalize
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	movl 16(%esp), %edi			# out
+	movl 20(%esp), %esi			# in
+1:	cmpb $'/', (%esi)			# skip slashes
+	jne 2f
+	incl %esi
+	jmp 1b
+2:	cmpb $0, (%esi)
+	je 9f
+	xorl %ecx, %ecx				# ecx = component length
+3:	movb (%esi,%ecx), %al
+	testb %al, %al
+	jz 4f
+	cmpb $'/', %al
+	je 4f
+	incl %ecx
+	jmp 3b
+4:	cmpl $1, %ecx				# "."
+	jne 5f
+	cmpb $'.', (%esi)
+	jne 5f
+	incl %esi
+	jmp 1b
+5:	cmpl $2, %ecx				# ".."
+	jne 7f
+	cmpw $0x2E2E, (%esi)
+	jne 7f
+	addl $2, %esi
+6:	cmpl 16(%esp), %edi			# drop the last component written
+	je 1b
+	decl %edi
+	cmpb $'/', (%edi)
+	jne 6b
+	jmp 1b
+7:	cmpl 16(%esp), %edi
+	je 8f
+	movb $'/', (%edi)
+	incl %edi
+8:	rep movsb				# the component (never overtakes esi)
+	jmp 1b
+9:	movb $0, (%edi)
+	popl %edi
+	popl %esi
+	popl %ebx
+	ret
+END path_normalize
+
+# lookup_exact(name) -> the inode with exactly this normalized name, or 0. "" is the root.
+ENTRY lookup_exact
+	pushl %ebx
+	pushl %esi
+	movl 12(%esp), %eax
+	cmpb $0, (%eax)
+	jne 1f
+	movl $root_inode, %eax
+	jmp 3f
+1:	movl $inode_table, %ebx
+	movl nr_inodes, %esi
+2:	testl %esi, %esi
+	jz 4f
+	pushl INODE_NAME(%ebx)
+	pushl 16(%esp)
+	call strcmp
+	addl $8, %esp
+	testl %eax, %eax
+	jz 5f
+	addl $INODE_STRUCT_SIZE, %ebx
+	decl %esi
+	jmp 2b
+4:	xorl %eax, %eax
+	jmp 3f
+5:	movl %ebx, %eax
+3:	popl %esi
+	popl %ebx
+	ret
+END lookup_exact
+
+# namei(path, follow) -> inode or -ENOENT/-ELOOP. path is normalized, in a kernel buffer of
+# PATH_MAX bytes that namei may rewrite while following symbolic links (if follow != 0).
+ENTRY namei
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	movl $MAX_SYMLINKS, %edi
+1:	pushl 16(%esp)
+	call lookup_exact
+	addl $4, %esp
+	testl %eax, %eax
+	jz 8f
+	cmpl $0, 20(%esp)
+	je 9f
+	movl INODE_MODE(%eax), %edx
+	andl $S_IFMT, %edx
+	cmpl $S_IFLNK, %edx
+	jne 9f
+	decl %edi
+	jz 7f
+	movl %eax, %ebx				# a link: path = dirname(path) + "/" + target
+	movl 16(%esp), %esi
+	movl INODE_DATA(%ebx), %eax
+	cmpb $'/', (%eax)
+	jne 2f
+	movb $0, (%esi)				# absolute target: start from the root
+	jmp 4f
+2:	pushl %esi				# relative: cut the last component
+	call strlen
+	addl $4, %esp
+3:	testl %eax, %eax
+	jz 4f
+	decl %eax
+	cmpb $'/', (%esi,%eax)
+	jne 3b
+	movb $0, 1(%esi,%eax)			# keep "dir/"
+4:	pushl %esi
+	call strlen
+	addl $4, %esp
+	movl INODE_SIZE(%ebx), %ecx
+	leal 2(%eax,%ecx), %edx
+	cmpl $PATH_MAX, %edx
+	ja 7f
+	leal (%esi,%eax), %edx
+	movb $'/', (%edx)			# (an extra slash is harmless)
+	incl %edx
+	pushl %ecx
+	pushl INODE_DATA(%ebx)
+	pushl %edx
+	call memcpy
+	addl $12, %esp
+	movl INODE_SIZE(%ebx), %ecx		# targets are not NUL-terminated in the archive
+	addl %ecx, %eax
+	movb $0, (%eax)
+	pushl %esi
+	pushl %esi
+	call path_normalize
+	addl $8, %esp
+	jmp 1b
+7:	movl $-ELOOP, %eax
+	jmp 9f
+8:	movl $-ENOENT, %eax
+9:	popl %edi
+	popl %esi
+	popl %ebx
+	ret
+END namei
+
+	.set PATH_MAX, 4096
+	.set ELOOP, 40
+	.data
+	.p2align 2
+	.globl root_inode
+root_inode:					# "/": the directory every entry hangs from
+	.long S_IFDIR + 0755, 0, 0, empty_name, 1, 2, 0, 0, 0, 0
+empty_name: .byte 0
+	.bss
+	.p2align 2
+	.globl inode_table, nr_inodes
+nr_inodes: .long 0
+inode_table: .skip NR_INODES * INODE_STRUCT_SIZE

@@ -1,0 +1,33 @@
+#!/bin/sh
+# run-smoke.sh KERNEL BUILDDIR: for each smoke/NAME.s, build a static i386 program, pack it as
+# /init in a cpio newc initramfs, boot it under qemu-system-i386 and compare the serial output
+# with smoke/NAME.expected and the exit status with smoke/NAME.status.
+set -u
+kernel=$1; build=$2
+here=$(cd "$(dirname "$0")" && pwd)
+command -v qemu-system-i386 >/dev/null || { echo "run-smoke: qemu-system-i386 is required" >&2; exit 2; }
+command -v cpio >/dev/null || { echo "run-smoke: cpio is required" >&2; exit 2; }
+mkdir -p "$build"
+fail=0
+for src in "$here"/*.s; do
+  name=$(basename "$src" .s)
+  root="$build/$name.root"; rm -rf "$root"; mkdir -p "$root"
+  as --32 -I "$here" -o "$build/$name.o" "$src" || { fail=1; continue; }
+  ld -m elf_i386 -static -o "$root/init" "$build/$name.o" || { fail=1; continue; }
+  [ -f "$here/$name.files" ] && (cd "$here" && sh "$here/$name.files" "$root")
+  (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$build/$name.cpio"
+  args="quiet"; [ -f "$here/$name.cmdline" ] && args=$(cat "$here/$name.cmdline")
+  timeout 30 qemu-system-i386 -kernel "$kernel" -initrd "$build/$name.cpio" -append "$args" \
+    -display none -no-reboot -serial stdio -monitor none \
+    -device isa-debug-exit,iobase=0xf4,iosize=4 > "$build/$name.out" 2>"$build/$name.err"
+  status=$?
+  want=$(cat "$here/$name.status")
+  if ! cmp -s "$build/$name.out" "$here/$name.expected"; then
+    echo "FAIL $name: output differs"; diff "$here/$name.expected" "$build/$name.out" | head -20; fail=1
+  elif [ "$status" != "$want" ]; then
+    echo "FAIL $name: exit status $status, expected $want"; fail=1
+  else
+    echo "ok   $name"
+  fi
+done
+exit $fail
