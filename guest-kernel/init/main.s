@@ -122,7 +122,8 @@ ENTRY start_kernel
 6:	PUSH_STR "no initramfs (pass one with -initrd)\n"
 	call printk
 	addl $4, %esp
-8:	call files_init
+8:	call lkdtm_boot				# "lkdtm=EXCEPTION": a deliberate kernel bug
+	call files_init
 	movl $1, init_task + TASK_PID
 	sti
 	call run_init_process			# returns only if init cannot start
@@ -154,6 +155,7 @@ END run_init_process
 #	init=PATH, rdinit=PATH	the first program (default /init)
 #	quiet			no informational messages
 #	--			everything after it: init's arguments (argv[1]...)
+#	lkdtm=EXCEPTION		crash the kernel on purpose (see kernel/lkdtm.s)
 #	name=value		unknown to the kernel: init's environment
 # Other bare words are ignored (multiboot loaders put the kernel's file name first).
 ENTRY parse_command_line
@@ -186,7 +188,7 @@ ENTRY parse_command_line
 	movl %edi, argv_init(,%eax,4)
 	incl nr_init_args
 	jmp 1b
-6:	.irp name, dashdash, init, rdinit, quiet
+6:	.irp name, dashdash, init, rdinit, quiet, lkdtm
 	pushl $str_\name
 	call param_match			# eax = value (or the word's end), 0 if no match
 	testl %eax, %eax
@@ -220,6 +222,9 @@ param_rdinit:
 	jmp 1b
 param_quiet:
 	movb $1, console_quiet
+	jmp 1b
+param_lkdtm:
+	movl %eax, lkdtm_cpoint
 	jmp 1b
 9:	popl %edi
 	popl %esi
@@ -258,6 +263,7 @@ str_dashdash: .asciz "--"
 str_init: .asciz "init="
 str_rdinit: .asciz "rdinit="
 str_quiet: .asciz "quiet"
+str_lkdtm: .asciz "lkdtm="
 str_console: .asciz "console="
 str_loglevel: .asciz "loglevel="
 str_root: .asciz "root="

@@ -197,14 +197,15 @@ END die
 ENTRY show_regs
 	pushl %ebx
 	pushl %esi
-	movl 12(%esp), %ebx
+	pushl %edi
+	movl 16(%esp), %ebx
 	leal PT_OLDESP(%ebx), %esi		# kernel mode: no esp/ss were pushed; esp was here
-	movl %ss, %ecx
+	movl %ss, %edi
 	testl $3, PT_CS(%ebx)
 	jz 1f
 	movl PT_OLDESP(%ebx), %esi		# user mode: the saved esp and ss
-	movl PT_OLDSS(%ebx), %ecx
-1:	andl $0xFFFF, %ecx
+	movl PT_OLDSS(%ebx), %edi
+1:	andl $0xFFFF, %edi
 	pushl PT_EFLAGS(%ebx)
 	pushl PT_EIP(%ebx)
 	movzwl PT_CS(%ebx), %eax
@@ -227,7 +228,7 @@ ENTRY show_regs
 	call printk
 	addl $20, %esp
 	pushl PT_ORIG_EAX(%ebx)
-	pushl %ecx
+	pushl %edi
 	movzwl PT_GS(%ebx), %eax
 	pushl %eax
 	movzwl PT_FS(%ebx), %eax
@@ -248,6 +249,7 @@ ENTRY show_regs
 	PUSH_STR "CR0: %08x CR2: %08x CR3: %08x\n"
 	call printk
 	addl $16, %esp
+	popl %edi
 	popl %esi
 	popl %ebx
 	ret

@@ -51,6 +51,35 @@ no_context:
 	PUSH_STR "BUG: unable to handle page fault for address: %08x\n"
 	call printk
 	addl $8, %esp
+	movl 12(%ebp), %eax			# "#PF: supervisor read access in kernel mode"
+	PUSH_STR "kernel"
+	testl $X86_PF_USER, %eax
+	jz 1f
+	PUSH_STR "user"
+	popl (%esp)
+1:	PUSH_STR "read"
+	testl $X86_PF_WRITE, %eax
+	jz 2f
+	PUSH_STR "write"
+	popl (%esp)
+2:	PUSH_STR "supervisor"
+	testl $X86_PF_USER, %eax
+	jz 3f
+	PUSH_STR "user"
+	popl (%esp)
+3:	PUSH_STR "#PF: %s %s access in %s mode\n"
+	call printk
+	addl $16, %esp
+	movl 12(%ebp), %eax			# "#PF: error_code(0x0000) - not-present page"
+	PUSH_STR "not-present page"
+	testl $X86_PF_PROT, %eax
+	jz 4f
+	PUSH_STR "permissions violation"
+	popl (%esp)
+4:	pushl %eax
+	PUSH_STR "#PF: error_code(0x%04x) - %s\n"
+	call printk
+	addl $12, %esp
 	pushl 12(%ebp)
 	pushl %esi
 	PUSH_STR "page fault"
