@@ -68,7 +68,7 @@ ENTRY sys_read
 	jnz efault
 	addl %edi, FILE_POS(%ebx)
 	movl %edi, %eax
-	jmp 9f
+	jmp rw_out
 3:	movl INODE_RDEV(%edx), %eax
 	cmpl $DEV_NULL, %eax
 	je ret0					# /dev/null: end of file
@@ -90,7 +90,7 @@ ENTRY sys_read
 	testl %eax, %eax
 	jnz efault
 	movl %edi, %eax
-	jmp 9f
+	jmp rw_out
 5:	pushl %edi				# /dev/zero
 	pushl 24(%esp)
 	call clear_user
@@ -98,19 +98,20 @@ ENTRY sys_read
 	testl %eax, %eax
 	jnz efault
 	movl %edi, %eax
-	jmp 9f
+	jmp rw_out
 ret0:	xorl %eax, %eax
-	jmp 9f
+	jmp rw_out
 ebadf:	movl $-EBADF, %eax
-	jmp 9f
+	jmp rw_out
 efault:	movl $-EFAULT, %eax
-	jmp 9f
+	jmp rw_out
 eisdir:	movl $-EISDIR, %eax
-	jmp 9f
+	jmp rw_out
 einval:	movl $-EINVAL, %eax
-	jmp 9f
+	jmp rw_out
 espipe:	movl $-ESPIPE, %eax
-9:	popl %edi
+rw_out:						# the common epilogue (3 saved registers)
+	popl %edi
 	popl %esi
 	popl %ebx
 	ret
@@ -174,7 +175,7 @@ ENTRY sys_write
 4:	testl %esi, %esi			# a fault: what was written so far, or -EFAULT
 	jz efault
 5:	movl %esi, %eax
-	jmp 9b
+	jmp rw_out
 6:	pushl %edi				# /dev/null, /dev/zero swallow it all, if it is user memory
 	pushl 24(%esp)
 	call access_ok
@@ -182,7 +183,7 @@ ENTRY sys_write
 	testl %eax, %eax
 	jz efault
 	movl %edi, %eax
-	jmp 9b
+	jmp rw_out
 END sys_write
 
 # sys_writev(fd, const struct iovec __user *vec, vlen)
@@ -294,7 +295,7 @@ ENTRY sys_lseek
 	call llseek_base
 	addl $8, %esp
 	testl %edx, %edx
-	js 9b
+	js rw_out
 	movl 20(%esp), %ecx			# + offset (signed 32-bit)
 	movl %ecx, %esi
 	sarl $31, %esi
@@ -305,10 +306,10 @@ ENTRY sys_lseek
 	testl %eax, %eax
 	js eoverflow
 	movl %eax, FILE_POS(%ebx)
-	jmp 9b
+	jmp rw_out
 eoverflow:
 	movl $-EOVERFLOW, %eax
-	jmp 9b
+	jmp rw_out
 END sys_lseek
 
 # sys_llseek(fd, offset_high, offset_low, loff_t __user *result, whence) -> 0 or -errno
@@ -327,7 +328,7 @@ ENTRY sys_llseek
 	call llseek_base
 	addl $8, %esp
 	testl %edx, %edx
-	js 9b
+	js rw_out
 	addl 24(%esp), %eax			# + offset_high:offset_low
 	adcl 20(%esp), %edx
 	js einval
@@ -345,7 +346,7 @@ ENTRY sys_llseek
 	testl %eax, %eax
 	jnz efault
 	xorl %eax, %eax
-	jmp 9b
+	jmp rw_out
 END sys_llseek
 
 	.bss
