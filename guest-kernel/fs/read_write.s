@@ -187,6 +187,8 @@ ENTRY sys_write
 END sys_write
 
 # sys_writev(fd, const struct iovec __user *vec, vlen)
+# Stack after the prologue: 0(%esp) iov_base, 4 iov_len (this iovec, read with get_user),
+# 8-16 saved edi esi ebx, 20 return address, 24 fd, 28 vec, 32 vlen.
 ENTRY sys_writev
 	pushl %ebx
 	pushl %esi
@@ -204,16 +206,18 @@ ENTRY sys_writev
 	xorl %ebx, %ebx				# ebx = index
 1:	cmpl 32(%esp), %ebx
 	jae 5f
-	movl %esp, %eax
-	pushl $8
-	movl 32(%esp), %edx			# vec + 8 * index
-	leal (%edx,%ebx,8), %edx
-	pushl %edx
-	pushl %eax
-	call copy_from_user
-	addl $12, %esp
+	movl 28(%esp), %eax			# &vec[index].iov_base: get_user, one word at a time
+	leal (%eax,%ebx,8), %eax
+	call __get_user_4			# eax = 0 or -EFAULT, edx = the value
 	testl %eax, %eax
 	jnz 6f
+	movl %edx, (%esp)
+	movl 28(%esp), %eax			# &vec[index].iov_len
+	leal 4(%eax,%ebx,8), %eax
+	call __get_user_4
+	testl %eax, %eax
+	jnz 6f
+	movl %edx, 4(%esp)
 	cmpl $0, 4(%esp)
 	jl 7f					# a negative length
 	pushl 4(%esp)

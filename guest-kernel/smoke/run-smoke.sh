@@ -11,11 +11,15 @@ command -v qemu-system-i386 >/dev/null || { echo "run-smoke: qemu-system-i386 is
 command -v cpio >/dev/null || { echo "run-smoke: cpio is required" >&2; exit 2; }
 mkdir -p "$build"
 fail=0
-for src in "$here"/*.s; do
-  name=$(basename "$src" .s)
+for src in "$here"/*.s "$here"/*.c; do
+  name=$(basename "$src"); name=${name%.?}
   root="$build/$name.root"; rm -rf "$root"; mkdir -p "$root"
-  as --32 -I "$here" -o "$build/$name.o" "$src" || { fail=1; continue; }
-  ld -m elf_i386 -static -o "$root/init" "$build/$name.o" || { fail=1; continue; }
+  case $src in
+  *.s) as --32 -I "$here" -o "$build/$name.o" "$src" &&
+       ld -m elf_i386 -static -o "$root/init" "$build/$name.o" || { echo "FAIL $name: build"; fail=1; continue; } ;;
+  *.c) # a real static glibc program: needs gcc-multilib / libc6-dev-i386
+       gcc -m32 -static -O2 -o "$root/init" "$src" || { echo "FAIL $name: build (gcc -m32 -static)"; fail=1; continue; } ;;
+  esac
   [ -f "$here/$name.files" ] && (cd "$here" && sh "$here/$name.files" "$root")
   (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$build/$name.cpio"
   args="quiet"; [ -f "$here/$name.cmdline" ] && args=$(cat "$here/$name.cmdline")
