@@ -74,6 +74,8 @@ ENTRY entry_SYSENTER_32
 	pushl %ebp				# pt_regs->sp: the vDSO left the user esp in ebp
 	pushfl					# pt_regs->flags
 	orl $X86_EFLAGS_IF, (%esp)		# sysenter cleared IF; user space runs with it set
+	pushl $2				# sysenter keeps NT, TF, AC, DF of user space: the
+	popfl					# kernel runs with them clear (bit 1 is always 1)
 	pushl $__USER_CS			# pt_regs->cs
 	pushl $0				# pt_regs->ip: the landing pad, filled in below
 	pushl %eax				# pt_regs->orig_ax

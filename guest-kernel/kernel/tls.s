@@ -55,7 +55,11 @@ ENTRY sys_set_thread_area
 	xorl %eax, %eax
 	xorl %edx, %edx
 	jmp 6f
-5:	movl UD_LIMIT(%esp), %eax		# low word: base[15:0] << 16 | limit[15:0]
+5:	movl %ecx, %eax				# Linux's tls_desc_okay: only present, 32-bit
+	andl $0x25, %eax			# data segments (contents 0 or 1) in the TLS array
+	cmpl $0x01, %eax			# seg_32bit = 1, contents bit 1 = 0, seg_not_present = 0
+	jne 7f
+	movl UD_LIMIT(%esp), %eax		# low word: base[15:0] << 16 | limit[15:0]
 	andl $0xFFFF, %eax
 	movl UD_BASE_ADDR(%esp), %edx
 	shll $16, %edx

@@ -136,7 +136,16 @@ END do_\name
 .endm
 
 	DO_ERROR divide_error, 0, SIGFPE, "divide error"
-	DO_ERROR debug, 1, SIGTRAP, "debug trap"
+# do_debug(regs, error_code): #DB. From user space (TF set): SIGTRAP. In the kernel it can
+# only be the user's TF surviving sysenter into its first instruction: clear TF and go on.
+ENTRY do_debug
+	movl 4(%esp), %eax
+	testl $3, PT_CS(%eax)
+	jnz do_debug_user
+	andl $~0x100, PT_EFLAGS(%eax)		# TF
+	ret
+END do_debug
+	DO_ERROR debug_user, 1, SIGTRAP, "debug trap"
 	DO_ERROR int3, 3, SIGTRAP, "int3"
 	DO_ERROR overflow, 4, SIGSEGV, "overflow"
 	DO_ERROR bounds, 5, SIGSEGV, "bounds"

@@ -66,6 +66,23 @@ _start:
 	movl $20, %eax
 	call *vsyscall
 	CHECK 1, "getpid through the vDSO"
+	pushfl					# NT set across sysenter must not hurt the kernel
+	orl $0x4000, (%esp)
+	popfl
+	movl $20, %eax
+	call *vsyscall
+	CHECK 1, "sysenter with NT set"
+	pushfl					# neither does DF
+	andl $~0x4000, (%esp)
+	popfl
+	std
+	movl $4, %eax
+	movl $1, %ebx
+	movl $msg, %ecx
+	movl $(msgend - msg), %edx
+	call *vsyscall
+	cld
+	CHECK (msgend - msg), "sysenter with DF set"
 	SYS 1, $0
 msg:	.ascii "via __kernel_vsyscall\n"
 msgend:
