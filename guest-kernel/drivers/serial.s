@@ -19,6 +19,7 @@
 
 # serial_init(): 115200 8N1, FIFOs on, receive interrupt on.
 ENTRY serial_init
+	call serial_poll_rx			# keep what arrived before us: FCR below clears FIFOs
 	movw $(COM1 + UART_IER), %dx
 	xorb %al, %al
 	outb %al, %dx				# no interrupts while we program it

@@ -3,7 +3,8 @@
 # /init in a cpio newc initramfs, boot it under qemu-system-i386 and compare the serial output
 # with smoke/NAME.expected (exact) or smoke/NAME.patterns (lines that must appear), and the
 # exit status with smoke/NAME.status (qemu's: isa-debug-exit v -> (v << 1) | 1).
-# Optional: NAME.cmdline (default "quiet"), NAME.files (a script adding files to the root).
+# Optional: NAME.cmdline (default "quiet"), NAME.files (a script adding files to the root),
+# NAME.stdin (what the serial console receives).
 set -u
 kernel=$1; build=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -22,10 +23,11 @@ for src in "$here"/*.s "$here"/*.c; do
   esac
   [ -f "$here/$name.files" ] && (cd "$here" && sh "$here/$name.files" "$root")
   (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$build/$name.cpio"
+  input=/dev/null; [ -f "$here/$name.stdin" ] && input="$here/$name.stdin"
   args="quiet"; [ -f "$here/$name.cmdline" ] && args=$(cat "$here/$name.cmdline")
   timeout 30 qemu-system-i386 -kernel "$kernel" -initrd "$build/$name.cpio" -append "$args" \
     -display none -no-reboot -serial stdio -monitor none \
-    -device isa-debug-exit,iobase=0xf4,iosize=4 > "$build/$name.out" 2>"$build/$name.err"
+    -device isa-debug-exit,iobase=0xf4,iosize=4 < "$input" > "$build/$name.out" 2>"$build/$name.err"
   status=$?
   want=$(cat "$here/$name.status")
   if [ -f "$here/$name.expected" ] && ! cmp -s "$build/$name.out" "$here/$name.expected"; then
