@@ -17,9 +17,9 @@
 	.set UART_LSR_THRE, 0x20		# the transmitter can take a byte
 	.set RX_BUF_SIZE, 256			# power of two
 
-# serial_init(): 115200 8N1, FIFOs on, receive interrupt on.
+# serial_init(): 115200 8N1, receive interrupt on.
 ENTRY serial_init
-	call serial_poll_rx			# keep what arrived before us: FCR below clears FIFOs
+	call serial_poll_rx			# keep what arrived before us
 	movw $(COM1 + UART_IER), %dx
 	xorb %al, %al
 	outb %al, %dx				# no interrupts while we program it
@@ -35,9 +35,8 @@ ENTRY serial_init
 	movw $(COM1 + UART_LCR), %dx
 	movb $0x03, %al				# 8 data bits, no parity, 1 stop bit, DLAB off
 	outb %al, %dx
-	movw $(COM1 + UART_FCR), %dx
-	movb $0xC7, %al				# enable and clear FIFOs, 14-byte threshold
-	outb %al, %dx
+	# FCR is left as the firmware set it: changing the FIFO enable bit empties the receive
+	# FIFO, and bytes may already be waiting (a test harness types ahead).
 	movw $(COM1 + UART_MCR), %dx
 	movb $0x0B, %al				# DTR, RTS, OUT2 (OUT2 gates the IRQ line)
 	outb %al, %dx
@@ -86,16 +85,29 @@ ENTRY serial_poll_rx
 2:	ret
 END serial_poll_rx
 
-# console_read(kbuf, count) -> bytes read (at least 1: it waits for the first byte).
+# console_read(kbuf, count) -> bytes read: a line at a time, like a canonical tty. It waits
+# until a '\n' has arrived, or count bytes, or the buffer is full.
 # Arguments: 4(%esp) = kernel buffer, 8(%esp) = count (> 0)
 ENTRY console_read
 	pushl %edi
 1:	cli					# check and sleep without losing a wake-up:
 	call serial_poll_rx
 	movl rx_head, %eax
-	cmpl rx_tail, %eax
-	jne 2f
-	sti					# sti; hlt: the interrupt cannot slip in between
+	subl rx_tail, %eax			# bytes waiting
+	cmpl 12(%esp), %eax
+	jae 2f
+	cmpl $RX_BUF_SIZE, %eax
+	jae 2f
+	movl rx_tail, %ecx			# a newline among them?
+5:	cmpl rx_head, %ecx
+	je 6f
+	movl %ecx, %edx
+	andl $(RX_BUF_SIZE - 1), %edx
+	cmpb $'\n', rx_buf(%edx)
+	je 2f
+	incl %ecx
+	jmp 5b
+6:	sti					# sti; hlt: the interrupt cannot slip in between
 	hlt
 	jmp 1b
 2:	sti

@@ -67,7 +67,7 @@ console_termios:				# what the console does: raw bytes out, \r -> \n in
 	.long 0x00000100			# c_iflag: ICRNL
 	.long 0					# c_oflag: no post-processing (no \n -> \r\n)
 	.long 0x000018B2			# c_cflag: B115200 | CS8 | CREAD | CLOCAL
-	.long 0					# c_lflag: no echo, no signals
+	.long 0x00000002			# c_lflag: ICANON (whole lines), no echo, no signals
 	.byte 0					# c_line
 	.byte 3, 0x1C, 0x7F, 0x15, 4, 0, 1, 0	# c_cc: INTR QUIT ERASE KILL EOF TIME MIN SWTC
 	.byte 0x11, 0x13, 0x1A, 0, 0x12, 0x0F, 0x17, 0x16, 0, 0, 0	# START STOP SUSP ...
