@@ -43,6 +43,15 @@ hex8:
 	popl %ebx
 	ret
 
+# ALIGN4 reg: round a pointer into the archive up to a multiple of 4 from the archive's start
+# (newc pads to 4 bytes relative to the archive; the module itself need not be aligned).
+.macro ALIGN4 reg
+	subl 8(%ebp), \reg
+	addl $3, \reg
+	andl $~3, \reg
+	addl 8(%ebp), \reg
+.endm
+
 .macro FIELD off, dst
 	leal \off(%esi), %eax
 	pushl %eax
@@ -94,15 +103,13 @@ ENTRY populate_rootfs
 	jc 6f
 	cmpl 12(%ebp), %eax
 	ja 6f
-	addl $3, %eax				# data: 4-byte aligned
-	andl $~3, %eax
+	ALIGN4 %eax				# data: 4-byte aligned (from the archive's start)
 	movl %eax, -28(%ebp)
 	addl -24(%ebp), %eax
 	jc 6f
 	cmpl 12(%ebp), %eax
 	ja 6f
-	addl $3, %eax
-	andl $~3, %eax
+	ALIGN4 %eax
 	movl %eax, %edi				# edi = next header
 	movl -16(%ebp), %eax			# the name must end inside namesize
 	addl -20(%ebp), %eax
