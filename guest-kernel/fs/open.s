@@ -166,6 +166,8 @@ ENTRY do_sys_open
 	movl INODE_MODE(%ebx), %ecx
 	andl $S_IFMT, %ecx
 	movl 20(%esp), %edx
+	cmpl $S_IFLNK, %ecx			# still a link: O_NOFOLLOW said not to follow it
+	je 1f
 	cmpl $S_IFDIR, %ecx
 	je 2f
 	testl $O_DIRECTORY, %edx
@@ -192,6 +194,8 @@ ENTRY do_sys_open
 	movl %eax, fd_table(,%esi,4)
 	movl %esi, %eax
 	jmp 9f
+1:	movl $-ELOOP, %eax
+	jmp 9f
 4:	movl $-EISDIR, %eax
 	jmp 9f
 5:	movl $-EROFS, %eax
@@ -210,6 +214,7 @@ ENTRY do_sys_open
 	ret
 END do_sys_open
 	.set ENFILE, 23
+	.set ELOOP, 40
 
 # get_empty_filp() -> a free struct file (count 1, pos 0), or 0.
 get_empty_filp:

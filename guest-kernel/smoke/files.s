@@ -102,7 +102,15 @@ _start:
 	int $0x80
 	movl (%eax), %eax			# "seco"
 	CHECK 0x6f636573, "mmap2 of a file at page offset 1"
+	SYS 5, $path_abs, $0			# an absolute symlink
+	CHECK 6, "open through an absolute symlink"
+	SYS 5, $path_loop, $0
+	CHECK -40, "symlink loop ELOOP"
+	SYS 5, $path_abs, $0400000		# O_NOFOLLOW on a link: ELOOP, as Linux
+	CHECK -40, "O_NOFOLLOW on a symlink ELOOP"
 	SYS 1, $0
+path_abs: .asciz "/etc/abs-link"
+path_loop: .asciz "/etc/loop-a"
 path_hello: .asciz "/etc/hello.txt"
 path_missing: .asciz "/etc/missing"
 path_link: .asciz "/etc/./link"

@@ -57,6 +57,25 @@ _start:
 	SYS 125, area, $4096, $1
 	CHECK -12, "mprotect of an unmapped range ENOMEM"
 
+	movl $192, %eax				# MAP_FIXED over page 0: a fresh zero page replaces it
+	movl area, %ebx
+	movl $4096, %ecx
+	movl $3, %edx
+	movl $0x32, %esi			# MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED
+	movl $-1, %edi
+	xorl %ebp, %ebp
+	int $0x80
+	cmpl area, %eax
+	jne 1f
+	movl (%eax), %eax
+1:	CHECK 0, "mmap2 MAP_FIXED replaces a mapping"
+	movl $192, %eax
+	movl $0x1001, %ebx			# MAP_FIXED needs an aligned address
+	movl $4096, %ecx
+	movl $3, %edx
+	movl $0x32, %esi
+	int $0x80
+	CHECK -22, "mmap2 MAP_FIXED unaligned EINVAL"
 	SYS 45, $0				# brk: grow 3 pages, dirty them, shrink, grow again
 	movl %eax, brk0
 	addl $12288, %eax
