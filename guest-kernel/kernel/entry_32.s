@@ -74,7 +74,11 @@ ENTRY entry_SYSENTER_32
 	pushl %ebp				# pt_regs->sp: the vDSO left the user esp in ebp
 	pushfl					# pt_regs->flags
 	orl $X86_EFLAGS_IF, (%esp)		# sysenter cleared IF; user space runs with it set
-	pushl $2				# sysenter keeps NT, TF, AC, DF of user space: the
+	testb $1, %ss:sysenter_user_tf		# TF was set on sysenter (do_debug noted it):
+	jz 1f					# give it back to user space
+	orl $X86_EFLAGS_TF, (%esp)
+	movb $0, %ss:sysenter_user_tf
+1:	pushl $2				# sysenter keeps NT, TF, AC, DF of user space: the
 	popfl					# kernel runs with them clear (bit 1 is always 1)
 	pushl $__USER_CS			# pt_regs->cs
 	pushl $0				# pt_regs->ip: the landing pad, filled in below
@@ -87,7 +91,7 @@ ENTRY entry_SYSENTER_32
 	movl PT_OLDESP(%esp), %edx
 	cmpl $(TASK_SIZE - 4), %edx		# access_ok(sp, 4)
 	ja sysenter_fault
-1:	movl (%edx), %edx			# may fault: __ex_table sends us to sysenter_fault
+2:	movl (%edx), %edx			# may fault: __ex_table sends us to sysenter_fault
 	movl %edx, PT_EBP(%esp)
 	cmpl $NR_syscalls, %eax
 	jae sysenter_exit
@@ -95,6 +99,8 @@ ENTRY entry_SYSENTER_32
 	movl %eax, PT_EAX(%esp)
 	.globl sysenter_exit
 sysenter_exit:
+	testl $X86_EFLAGS_TF, PT_EFLAGS(%esp)	# single-stepping: sysexit would trap in the
+	jnz restore_all				# kernel; iret to the landing pad instead
 	cli					# no interrupt between restoring user state and sysexit
 	popl %ebx
 	popl %ecx
@@ -103,7 +109,7 @@ sysenter_exit:
 	popl %edi
 	popl %ebp
 	popl %eax
-2:	popl %ds
+6:	popl %ds
 3:	popl %es
 4:	popl %fs
 5:	popl %gs
@@ -118,14 +124,14 @@ sysenter_exit:
 sysenter_fault:
 	movl $-EFAULT, PT_EAX(%esp)		# a bad user stack: the call fails, as in Linux
 	jmp sysenter_exit
-	_ASM_EXTABLE 1b, sysenter_fault
-	_ASM_EXTABLE 2b, sysenter_fix_ds
+	_ASM_EXTABLE 2b, sysenter_fault
+	_ASM_EXTABLE 6b, sysenter_fix_ds
 	_ASM_EXTABLE 3b, sysenter_fix_es
 	_ASM_EXTABLE 4b, sysenter_fix_fs
 	_ASM_EXTABLE 5b, sysenter_fix_gs
 sysenter_fix_ds:				# a segment register user space left unusable
 	movl $0, (%esp)				# (e.g. a TLS entry since cleared): load 0 instead
-	jmp 2b
+	jmp 6b
 sysenter_fix_es:
 	movl $0, (%esp)
 	jmp 3b
@@ -279,5 +285,7 @@ common_interrupt:
 	jmp ret_from_intr
 
 	.data
+	.globl sysenter_user_tf
+sysenter_user_tf: .byte 0			# set by do_debug: TF came in with sysenter
 	.globl vdso_landing_pad
 vdso_landing_pad: .long 0			# user address of the vDSO's int80_landing_pad

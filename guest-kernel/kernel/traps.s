@@ -137,13 +137,17 @@ END do_\name
 
 	DO_ERROR divide_error, 0, SIGFPE, "divide error"
 # do_debug(regs, error_code): #DB. From user space (TF set): SIGTRAP. In the kernel it can
-# only be the user's TF surviving sysenter into its first instruction: clear TF and go on.
+# only be the user's TF surviving sysenter into its first instruction: the kernel clears TF
+# for itself and notes it, so that entry_SYSENTER_32 hands it back to user space (as Linux).
 ENTRY do_debug
 	movl 4(%esp), %eax
 	testl $3, PT_CS(%eax)
 	jnz do_debug_user
-	andl $~0x100, PT_EFLAGS(%eax)		# TF
-	ret
+	andl $~X86_EFLAGS_TF, PT_EFLAGS(%eax)
+	cmpl $entry_SYSENTER_32, PT_EIP(%eax)
+	jne 1f
+	movb $1, sysenter_user_tf
+1:	ret
 END do_debug
 	DO_ERROR debug_user, 1, SIGTRAP, "debug trap"
 	DO_ERROR int3, 3, SIGTRAP, "int3"

@@ -1,6 +1,8 @@
 # trapflag.s: TF set on the sysenter instruction itself: its #DB arrives on the kernel's first
-# instruction (sysenter does not clear TF). The kernel clears TF and carries on: the call
-# completes and user space continues (without TF: single-stepping stops at sysenter).
+# instruction (sysenter does not clear TF). The kernel clears TF for itself, runs the call and
+# hands TF back: the process gets the single-step trap at the vDSO's landing pad: SIGTRAP
+# (status 133), after getpid has completed (eax = 1 in the report is not shown, but the ip is
+# the landing pad's second instruction).
 	.include "smoke.inc"
 	.globl _start
 _start:
@@ -15,5 +17,4 @@ _start:
 	movl $20, %eax
 	popfl
 	sysenter				# the trap comes after this instruction: in the kernel
-1:	CHECK 1, "getpid with TF set on sysenter"
-	SYS 1, $0
+1:	SYS 1, $0				# not reached
