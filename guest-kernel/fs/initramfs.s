@@ -266,76 +266,155 @@ ENTRY lookup_exact
 	ret
 END lookup_exact
 
-# namei(path, follow) -> inode or -ENOENT/-ELOOP. path is normalized, in a kernel buffer of
-# PATH_MAX bytes that namei may rewrite while following symbolic links (if follow != 0).
+# namei(path, follow) -> inode, or -ENOENT / -ENOTDIR / -ELOOP / -ENAMETOOLONG.
+# path is normalized, in a kernel buffer of PATH_MAX bytes that namei rewrites when it meets a
+# symbolic link: in a directory position always, as the last component only if follow != 0.
+# Only when the whole path is not an entry are its prefixes looked at, shortest first: a
+# missing one is -ENOENT, a file used as a directory -ENOTDIR, a link is spliced in.
 ENTRY namei
+	pushl %ebp
+	movl %esp, %ebp
 	pushl %ebx
 	pushl %esi
 	pushl %edi
-	movl $MAX_SYMLINKS, %edi
-1:	pushl 16(%esp)
+	movl $MAX_SYMLINKS, %edi		# edi = links we may still follow
+	movl 8(%ebp), %esi			# esi = path
+1:	pushl %esi
 	call lookup_exact
 	addl $4, %esp
 	testl %eax, %eax
-	jz 8f
-	cmpl $0, 20(%esp)
+	jz 3f
+	cmpl $0, 12(%ebp)			# found: a link to follow?
 	je 9f
 	movl INODE_MODE(%eax), %edx
 	andl $S_IFMT, %edx
 	cmpl $S_IFLNK, %edx
 	jne 9f
-	decl %edi
-	jz 7f
-	movl %eax, %ebx				# a link: path = dirname(path) + "/" + target
-	movl 16(%esp), %esi
-	movl INODE_DATA(%ebx), %eax
-	cmpb $'/', (%eax)
-	jne 2f
-	movb $0, (%esi)				# absolute target: start from the root
-	jmp 4f
-2:	pushl %esi				# relative: cut the last component
-	call strlen
+	movl %eax, %ebx
+	pushl %esi
+	call strlen				# the link is the whole path
 	addl $4, %esp
-3:	testl %eax, %eax
-	jz 4f
-	decl %eax
-	cmpb $'/', (%esi,%eax)
-	jne 3b
-	movb $0, 1(%esi,%eax)			# keep "dir/"
-4:	pushl %esi
-	call strlen
-	addl $4, %esp
-	movl INODE_SIZE(%ebx), %ecx
-	leal 2(%eax,%ecx), %edx
-	cmpl $PATH_MAX, %edx
-	ja 7f
-	leal (%esi,%eax), %edx
-	movb $'/', (%edx)			# (an extra slash is harmless)
-	incl %edx
+	jmp 6f
+3:	xorl %ecx, %ecx				# not found: walk the prefixes
+4:	movb (%esi,%ecx), %al
+	testb %al, %al
+	jz 7f					# no prefix is the problem: the last component is missing
+	cmpb $'/', %al
+	je 5f
+	incl %ecx
+	jmp 4b
+5:	movb $0, (%esi,%ecx)			# look the prefix up on its own
 	pushl %ecx
-	pushl INODE_DATA(%ebx)
-	pushl %edx
-	call memcpy
+	pushl %esi
+	call lookup_exact
+	addl $4, %esp
+	popl %ecx
+	movb $'/', (%esi,%ecx)
+	testl %eax, %eax
+	jz 7f					# a missing directory
+	movl INODE_MODE(%eax), %edx
+	andl $S_IFMT, %edx
+	cmpl $S_IFDIR, %edx
+	je 51f
+	cmpl $S_IFLNK, %edx
+	jne 8f					# a file where a directory should be
+	movl %eax, %ebx				# a link in a directory position
+	movl %ecx, %eax
+	jmp 6f
+51:	incl %ecx
+	jmp 4b
+6:	decl %edi				# splice: eax = the length of the prefix that is a link
+	jz 71f
+	pushl %ebx
+	pushl %eax
+	pushl %esi
+	call splice_symlink
 	addl $12, %esp
-	movl INODE_SIZE(%ebx), %ecx		# targets are not NUL-terminated in the archive
-	addl %ecx, %eax
-	movb $0, (%eax)
-	pushl %esi
-	pushl %esi
-	call path_normalize
-	addl $8, %esp
-	jmp 1b
-7:	movl $-ELOOP, %eax
+	testl %eax, %eax
+	jz 1b
 	jmp 9f
-8:	movl $-ENOENT, %eax
+7:	movl $-ENOENT, %eax
+	jmp 9f
+71:	movl $-ELOOP, %eax
+	jmp 9f
+8:	movl $-ENOTDIR, %eax
 9:	popl %edi
 	popl %esi
 	popl %ebx
+	popl %ebp
 	ret
 END namei
 
+# splice_symlink(path, plen, link) -> 0 or -ENAMETOOLONG: path = the directory of
+# path[0, plen) + the link's target + path[plen, ...), normalized.
+splice_symlink:
+	pushl %ebp
+	movl %esp, %ebp
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	movl 8(%ebp), %esi
+	movl 16(%ebp), %ebx			# the link's inode
+	movl $link_buf, %edi
+	movl INODE_DATA(%ebx), %eax
+	cmpb $'/', (%eax)
+	je 2f					# an absolute target: the directory does not matter
+	movl 12(%ebp), %ecx			# the directory part of the prefix: up to its last '/'
+1:	testl %ecx, %ecx
+	jz 2f
+	cmpb $'/', -1(%esi,%ecx)
+	je 11f
+	decl %ecx
+	jmp 1b
+11:	pushl %ecx
+	pushl %esi
+	pushl %edi
+	call memcpy
+	addl $8, %esp
+	popl %ecx
+	addl %ecx, %edi
+2:	movl 12(%ebp), %eax			# rest = path + plen
+	addl %esi, %eax
+	pushl %eax
+	call strlen
+	addl $4, %esp
+	addl INODE_SIZE(%ebx), %eax		# room for target + rest + '/' + NUL?
+	addl %edi, %eax
+	subl $link_buf, %eax
+	cmpl $(PATH_MAX - 2), %eax
+	ja 8f
+	pushl INODE_SIZE(%ebx)			# the target (not NUL-terminated in the archive)
+	pushl INODE_DATA(%ebx)
+	pushl %edi
+	call memcpy
+	addl $12, %esp
+	addl INODE_SIZE(%ebx), %edi
+	movb $'/', (%edi)			# (an extra slash is harmless)
+	incl %edi
+	movl 12(%ebp), %eax
+	addl %esi, %eax
+3:	movb (%eax), %cl			# then the rest, with its NUL
+	movb %cl, (%edi)
+	incl %eax
+	incl %edi
+	testb %cl, %cl
+	jnz 3b
+	pushl $link_buf
+	pushl %esi
+	call path_normalize
+	addl $8, %esp
+	xorl %eax, %eax
+	jmp 9f
+8:	movl $-ENAMETOOLONG, %eax
+9:	popl %edi
+	popl %esi
+	popl %ebx
+	popl %ebp
+	ret
+
 	.set PATH_MAX, 4096
 	.set ELOOP, 40
+	.set ENAMETOOLONG, 36
 	.data
 	.p2align 2
 	.globl root_inode
@@ -343,6 +422,7 @@ root_inode:					# "/": the directory every entry hangs from
 	.long S_IFDIR + 0755, 0, 0, empty_name, 1, 2, 0, 0, 0, 0
 empty_name: .byte 0
 	.bss
+link_buf: .skip PATH_MAX			# where splice_symlink builds the new path
 	.p2align 2
 	.globl inode_table, nr_inodes
 nr_inodes: .long 0

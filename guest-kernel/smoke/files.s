@@ -108,7 +108,16 @@ _start:
 	CHECK -40, "symlink loop ELOOP"
 	SYS 5, $path_abs, $0400000		# O_NOFOLLOW on a link: ELOOP, as Linux
 	CHECK -40, "O_NOFOLLOW on a symlink ELOOP"
+	SYS 5, $path_notdir, $0			# a file used as a directory
+	CHECK -20, "open file/x ENOTDIR"
+	SYS 5, $path_nodir, $0
+	CHECK -2, "open missing-dir/x ENOENT"
+	SYS 5, $path_dirlink, $0		# a symlink in a directory position
+	CHECK 7, "open through a symlinked directory"
 	SYS 1, $0
+path_notdir: .asciz "/etc/hello.txt/x"
+path_nodir: .asciz "/nodir/x"
+path_dirlink: .asciz "/etc-link/../etc-link/hello.txt"
 path_abs: .asciz "/etc/abs-link"
 path_loop: .asciz "/etc/loop-a"
 path_hello: .asciz "/etc/hello.txt"
