@@ -2,7 +2,7 @@
 # a new page directory, the PT_LOAD segments, the brk, a demand-zero stack built the way
 # Linux's create_elf_tables builds it, the vDSO, then ring 3 through iret.
 	.include "asm.inc"
-	.include "vdso-syms.inc"		# VDSO_SYM_*: offsets inside the vDSO (generated at build)
+	.include "vdso-syms.inc"		# VDSO_SYSENTER_*, VDSO_INT80_*: offsets in the vDSOs
 
 	.set PATH_MAX, 4096
 	.set EHDR_SIZE, 52			# Elf32_Ehdr
@@ -373,12 +373,26 @@ load_page:
 	ret
 
 # map_vdso(): the vDSO image's frames (part of the kernel image) at VDSO_BASE, read and
-# execute for user space, shared by every process (VM_SPECIAL: never freed).
+# execute for user space, shared by every process (VM_SPECIAL: never freed). The kernel
+# decides how system calls enter (lecture slide 28): the sysenter image if the CPU has SEP
+# (cpu_init programmed the MSRs), else the int $0x80 one.
 ENTRY map_vdso
 	pushl %ebx
+	pushl %esi
+	cmpb $0, sysenter_enabled
+	je 3f
+	movl $vdso_sysenter_start, %esi
+	movl $vdso_sysenter_end, %edx
+	movl $(VDSO_BASE + VDSO_SYSENTER_int80_landing_pad), vdso_landing_pad
+	movl $(VDSO_BASE + VDSO_SYSENTER___kernel_vsyscall), vdso_sysinfo
+	jmp 4f
+3:	movl $vdso_int80_start, %esi
+	movl $vdso_int80_end, %edx
+	movl $(VDSO_BASE + VDSO_INT80___kernel_vsyscall), vdso_sysinfo
+4:	pushl %edx				# (the end, for the loop below)
 	pushl $(VM_READ + VM_EXEC + VM_SPECIAL)
-	movl $vdso_image_end, %eax
-	subl $vdso_image_start, %eax
+	movl %edx, %eax
+	subl %esi, %eax
 	addl $(PAGE_SIZE - 1), %eax
 	andl $PAGE_MASK, %eax
 	addl $VDSO_BASE, %eax
@@ -387,8 +401,8 @@ ENTRY map_vdso
 	call insert_vma
 	addl $12, %esp
 	xorl %ebx, %ebx
-1:	leal vdso_image_start(%ebx), %eax
-	cmpl $vdso_image_end, %eax
+1:	leal (%esi,%ebx), %eax
+	cmpl (%esp), %eax
 	jae 2f
 	pushl $(_PAGE_PRESENT + _PAGE_USER)
 	subl $PAGE_OFFSET, %eax
@@ -400,7 +414,8 @@ ENTRY map_vdso
 	addl $16, %esp
 	addl $PAGE_SIZE, %ebx
 	jmp 1b
-2:	movl $(VDSO_BASE + VDSO_SYM_int80_landing_pad), vdso_landing_pad
+2:	addl $4, %esp
+	popl %esi
 	popl %ebx
 	ret
 END map_vdso
@@ -601,8 +616,7 @@ put_pointers:					# eax = array, ecx = count, edx = user address of
 
 # auxv values: each returns eax, in the context of create_elf_tables
 auxv_value_AT_SYSINFO:
-	movl vdso_landing_pad, %eax		# __kernel_vsyscall = landing pad - its offset
-	subl $(VDSO_SYM_int80_landing_pad - VDSO_SYM___kernel_vsyscall), %eax
+	movl vdso_sysinfo, %eax			# __kernel_vsyscall in the mapped image
 	ret
 auxv_value_AT_SYSINFO_EHDR:
 	movl $VDSO_BASE, %eax
@@ -649,7 +663,8 @@ auxv_value_AT_NULL:
 	ret
 
 	.data
-	.globl exec_phdr_addr, exec_phnum, exec_entry
+	.globl exec_phdr_addr, exec_phnum, exec_entry, vdso_sysinfo
+vdso_sysinfo: .long 0				# AT_SYSINFO
 exec_phdr_addr: .long 0				# what do_execve_init learned, for the auxv
 exec_phnum: .long 0
 exec_entry: .long 0

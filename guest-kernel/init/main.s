@@ -94,6 +94,7 @@ ENTRY start_kernel
 
 	call cpu_init				# GDT, TSS, FPU, sysenter MSRs
 	call trap_init				# IDT: exceptions, IRQs, int $0x80
+	call fpu_init
 	call init_IRQ				# PIC
 	call time_init				# PIT, RTC
 	call rand_initialize

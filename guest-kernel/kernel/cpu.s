@@ -36,13 +36,6 @@ ENTRY cpu_init
 	movw $GDT_ENTRY_TSS_SEL, %ax
 	ltr %ax
 
-	# FPU: native errors (NE), no emulation, no lazy switching (one process).
-	movl %cr0, %eax
-	andl $~(X86_CR0_EM + X86_CR0_TS), %eax
-	orl $(X86_CR0_MP + X86_CR0_NE), %eax
-	movl %eax, %cr0
-	fninit
-
 	movl $1, %eax
 	cpuid
 	movl %edx, boot_cpu_hwcap		# AT_HWCAP: CPUID.1:EDX, as Linux reports it
@@ -65,12 +58,31 @@ ENTRY cpu_init
 	wrmsr
 	movb $1, sysenter_enabled
 	jmp 4f
-3:	PUSH_STR "cpu: no SEP: sysenter unavailable, the vDSO's sysenter will fault\n"
-	call printk
+3:	PUSH_STR "cpu: no SEP (sysenter): the vDSO enters with int $0x80\n"
+	call pr_info
 	addl $4, %esp
 4:	popl %ebx
 	ret
 END cpu_init
+
+# fpu_init(): native FPU errors (NE), no emulation, no lazy switching (one process), fninit.
+# Runs after trap_init: on a CPU without an x87 the fninit raises #UD or #NM, which its
+# __ex_table entry turns into "no FPU" instead of an oops.
+ENTRY fpu_init
+	movl %cr0, %eax
+	andl $~(X86_CR0_EM + X86_CR0_TS), %eax
+	orl $(X86_CR0_MP + X86_CR0_NE), %eax
+	movl %eax, %cr0
+	testl $1, boot_cpu_hwcap		# CPUID.1:EDX.FPU
+	jz 2f
+1:	fninit
+	ret
+2:	PUSH_STR "fpu: no x87 FPU\n"
+	call printk
+	addl $4, %esp
+	ret
+	_ASM_EXTABLE 1b, 2b
+END fpu_init
 
 	.data
 	.p2align 3

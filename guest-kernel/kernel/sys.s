@@ -136,7 +136,12 @@ END get_random_bytes
 
 # rand_initialize(): seed from the RTC time and the TSC (never 0: xorshift's fixed point).
 ENTRY rand_initialize
+	xorl %eax, %eax
+	xorl %edx, %edx
+	testl $0x10, boot_cpu_hwcap		# CPUID.1:EDX.TSC
+	jz 1f
 	rdtsc
+1:	xorl boot_cpu_hwcap, %eax
 	xorl boot_time_sec, %eax
 	xorl %edx, %eax
 	orl $1, %eax

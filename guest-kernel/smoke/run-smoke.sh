@@ -4,7 +4,7 @@
 # with smoke/NAME.expected (exact) or smoke/NAME.patterns (lines that must appear), and the
 # exit status with smoke/NAME.status (qemu's: isa-debug-exit v -> (v << 1) | 1).
 # Optional: NAME.cmdline (default "quiet"), NAME.files (a script adding files to the root),
-# NAME.stdin (what the serial console receives).
+# NAME.stdin (what the serial console receives), NAME.qemu (more qemu options, e.g. -cpu).
 set -u
 kernel=$1; build=$2
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,7 +25,8 @@ for src in "$here"/*.s "$here"/*.c; do
   (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$build/$name.cpio"
   input=/dev/null; [ -f "$here/$name.stdin" ] && input="$here/$name.stdin"
   args="quiet"; [ -f "$here/$name.cmdline" ] && args=$(cat "$here/$name.cmdline")
-  timeout 30 qemu-system-i386 -kernel "$kernel" -initrd "$build/$name.cpio" -append "$args" \
+  qemu_args=""; [ -f "$here/$name.qemu" ] && qemu_args=$(cat "$here/$name.qemu")
+  timeout 30 qemu-system-i386 $qemu_args -kernel "$kernel" -initrd "$build/$name.cpio" -append "$args" \
     -display none -no-reboot -serial stdio -monitor none \
     -device isa-debug-exit,iobase=0xf4,iosize=4 < "$input" > "$build/$name.out" 2>"$build/$name.err"
   status=$?

@@ -1,6 +1,8 @@
 # vsyscall.s: the vDSO's code (lecture slides 28-31). The kernel maps this shared object
 # into every process and names __kernel_vsyscall in AT_SYSINFO; libcs call it instead of
-# int $0x80. It enters with sysenter; the kernel returns with sysexit to int80_landing_pad.
+# int $0x80, and the kernel decides how it enters: built twice, as Linux did,
+#	vdso32-sysenter.so (VDSO_SYSENTER=1): sysenter, back by sysexit to int80_landing_pad;
+#	vdso32-int80.so (VDSO_SYSENTER=0): int $0x80, for CPUs without SEP.
 	.text
 	.globl __kernel_vsyscall
 	.type __kernel_vsyscall, @function
@@ -8,6 +10,7 @@
 # __kernel_vsyscall: a system call.
 # Arguments: as int $0x80 (eax = number, ebx ecx edx esi edi ebp = arguments); result in eax.
 __kernel_vsyscall:
+	.if VDSO_SYSENTER
 	push %ecx				# sysenter saves nothing: keep ecx and edx (sysexit
 	push %edx				# returns through them) and ebp (arg 6 travels on the
 	push %ebp				# stack, the user esp in ebp)
@@ -21,6 +24,10 @@ int80_landing_pad:				# sysexit comes back here
 	pop %edx
 	pop %ecx
 	ret
+	.else
+	int $0x80
+	ret
+	.endif
 	.size __kernel_vsyscall, . - __kernel_vsyscall
 
 # __kernel_sigreturn, __kernel_rt_sigreturn: the signal return trampolines Linux's vDSO
