@@ -78,7 +78,7 @@ ENTRY fpu_init
 1:	fninit
 	ret
 2:	PUSH_STR "fpu: no x87 FPU\n"
-	call printk
+	call pr_info
 	addl $4, %esp
 	ret
 	_ASM_EXTABLE 1b, 2b
