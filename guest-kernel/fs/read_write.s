@@ -64,8 +64,8 @@ ENTRY sys_read
 	pushl 28(%esp)				# buf
 	call copy_to_user
 	addl $12, %esp
-	testl %eax, %eax
-	jnz efault
+	subl %eax, %edi				# what arrived: a fault part-way gives a short read,
+	jz efault				# as in Linux; nothing at all is -EFAULT
 	addl %edi, FILE_POS(%ebx)
 	movl %edi, %eax
 	jmp rw_out

@@ -62,7 +62,8 @@ ENTRY sys_newuname
 	ret
 END sys_newuname
 
-# sys_getrandom(char __user *buf, count, flags) -> count or -errno. Not cryptographic: an
+# sys_getrandom(char __user *buf, count, flags) -> bytes written (short if buf faults part-way)
+# or -errno. Not cryptographic: an
 # xorshift generator seeded at boot from the RTC and the time-stamp counter.
 ENTRY sys_getrandom
 	pushl %ebx
@@ -93,10 +94,12 @@ ENTRY sys_getrandom
 	pushl %eax
 	call copy_to_user
 	addl $12, %esp
-	testl %eax, %eax
-	jnz 7f
+	subl %eax, %edi				# bytes that arrived
 	addl %edi, %ebx
-	jmp 2b
+	testl %eax, %eax
+	jz 2b
+	testl %ebx, %ebx			# a fault: a short count, or -EFAULT if nothing arrived
+	jz 7f
 5:	movl %ebx, %eax
 	jmp 9f
 7:	movl $-EFAULT, %eax

@@ -35,6 +35,10 @@ _start:
 	movl $iov_text, (%eax)
 	SYS 146, $1, %eax, $1
 	CHECK -14, "writev with a straddling iovec: get_user EFAULT"
+	movl area, %eax
+	addl $4094, %eax
+	SYS 355, %eax, $16, $0			# 2 of 16 bytes can be written: a short count
+	CHECK 2, "getrandom straddling the hole returns the bytes written"
 	SYS 91, area, $4095
 	CHECK 0, "munmap rounds the length up"
 	SYS 91, $0x1001, $4096
