@@ -408,7 +408,8 @@ ENTRY sys_munmap
 	ret
 END sys_munmap
 
-# sys_mprotect(addr, len, prot) -> 0, -EINVAL, or -ENOMEM if part of the range is unmapped.
+# sys_mprotect(addr, len, prot) -> 0, -EINVAL, -ENOMEM if part of the range is unmapped,
+# -EACCES to make the vDSO writable.
 ENTRY sys_mprotect
 	pushl %ebx
 	pushl %esi
@@ -434,7 +435,11 @@ ENTRY sys_mprotect
 	addl $4, %esp
 	testl %eax, %eax
 	jz 7f
-	movl VMA_END(%eax), %edi
+	testl $VM_SPECIAL, VMA_FLAGS(%eax)	# the vDSO's frames are the kernel's: never
+	jz 11f					# writable (Linux would copy-on-write them)
+	testl $VM_WRITE, 24(%esp)
+	jnz 10f
+11:	movl VMA_END(%eax), %edi
 	jmp 1b
 2:	cmpl %esi, %ebx
 	je 6f					# len 0: nothing to do
@@ -474,6 +479,8 @@ ENTRY sys_mprotect
 6:	xorl %eax, %eax
 	jmp 9f
 7:	movl $-ENOMEM, %eax
+	jmp 9f
+10:	movl $-EACCES, %eax
 	jmp 9f
 8:	movl $-EINVAL, %eax
 9:	popl %edi

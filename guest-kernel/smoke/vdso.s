@@ -83,6 +83,9 @@ _start:
 	call *vsyscall
 	cld
 	CHECK (msgend - msg), "sysenter with DF set"
+	FIND_AUXV 33
+	SYS 125, %eax, $4096, $3		# the vDSO stays read-only
+	CHECK -13, "mprotect the vDSO writable EACCES"
 	SYS 1, $0
 msg:	.ascii "via __kernel_vsyscall\n"
 msgend:
