@@ -159,6 +159,7 @@ END run_init_process
 #	lkdtm=EXCEPTION		crash the kernel on purpose (see kernel/lkdtm.s)
 #	name=value		unknown to the kernel: init's environment
 # Other bare words are ignored (multiboot loaders put the kernel's file name first).
+# Double quotes group blanks into one word and are removed: init=/bin/sh -- -c "ls /".
 ENTRY parse_command_line
 	pushl %ebx
 	pushl %esi
@@ -172,15 +173,24 @@ ENTRY parse_command_line
 2:	cmpb $0, (%esi)
 	je 9f
 	movl %esi, %edi				# edi = the word
+	movl %esi, %ecx				# ecx = where its characters go: "..." quotes
+	xorl %edx, %edx				# group words (as Linux's next_arg) and are removed
 3:	movb (%esi), %al			# find its end and terminate it
 	testb %al, %al
-	jz 4f
-	cmpb $' ', %al
-	je 5f
+	jz 5f
 	incl %esi
+	cmpb $'"', %al
+	jne 31f
+	xorb $1, %dl				# in or out of quotes
 	jmp 3b
-5:	movb $0, (%esi)
-	incl %esi
+31:	cmpb $' ', %al
+	jne 32f
+	testb %dl, %dl
+	jz 5f					# a blank outside quotes ends the word
+32:	movb %al, (%ecx)
+	incl %ecx
+	jmp 3b
+5:	movb $0, (%ecx)
 4:	testl %ebx, %ebx
 	jz 6f
 	movl nr_init_args, %eax			# after "--": an argument for init

@@ -201,8 +201,8 @@ sys_call_table:
 	.long sys_mmap_pgoff		# 192 mmap2
 	.long sys_ni_syscall	# 193
 	.long sys_ni_syscall	# 194
-	.long sys_ni_syscall	# 195
-	.long sys_ni_syscall	# 196
+	.long sys_stat64		# 195 stat64
+	.long sys_lstat64		# 196 lstat64
 	.long sys_fstat64		# 197 fstat64
 	.long sys_ni_syscall	# 198
 	.long sys_getuid		# 199 getuid32
@@ -226,8 +226,8 @@ sys_call_table:
 	.long sys_ni_syscall	# 217
 	.long sys_ni_syscall	# 218
 	.long sys_ni_syscall	# 219
-	.long sys_ni_syscall	# 220
-	.long sys_ni_syscall	# 221
+	.long sys_getdents64		# 220 getdents64
+	.long sys_fcntl64		# 221 fcntl64
 	.long sys_ni_syscall	# 222
 	.long sys_ni_syscall	# 223
 	.long sys_ni_syscall	# 224
@@ -306,7 +306,7 @@ sys_call_table:
 	.long sys_ni_syscall	# 297
 	.long sys_ni_syscall	# 298
 	.long sys_ni_syscall	# 299
-	.long sys_ni_syscall	# 300
+	.long sys_fstatat64		# 300 fstatat64
 	.long sys_ni_syscall	# 301
 	.long sys_ni_syscall	# 302
 	.long sys_ni_syscall	# 303

@@ -21,7 +21,9 @@ for src in "$here"/*.s "$here"/*.c; do
   *.c) # a real static glibc program: needs gcc-multilib / libc6-dev-i386
        gcc -m32 -static -O2 -o "$root/init" "$src" || { echo "FAIL $name: build (gcc -m32 -static)"; fail=1; continue; } ;;
   esac
-  [ -f "$here/$name.files" ] && (cd "$here" && sh "$here/$name.files" "$root")
+  if [ -f "$here/$name.files" ] && ! (cd "$here" && sh "$here/$name.files" "$root"); then
+    echo "FAIL $name: $name.files"; fail=1; continue
+  fi
   (cd "$root" && find . | sort | cpio -o -H newc --quiet) > "$build/$name.cpio"
   input=/dev/null; [ -f "$here/$name.stdin" ] && input="$here/$name.stdin"
   args="quiet"; [ -f "$here/$name.cmdline" ] && args=$(cat "$here/$name.cmdline")
