@@ -39,6 +39,9 @@
 	movl $__USER_DS, %edx			# as Linux: the flat __USER_DS serves the kernel as well
 	movl %edx, %ds
 	movl %edx, %es
+	xorl %edx, %edx				# fs, gs: the kernel does not use them, and a user
+	movl %edx, %fs				# selector may go stale under it (set_thread_area):
+	movl %edx, %gs				# a nested entry must not save and reload such a one
 .endm
 
 # entry_INT80_32: the int $0x80 system call (lecture slides 22-24).
@@ -244,6 +247,9 @@ common_exception:
 	xorl %ecx, %ecx
 	movw %gs, %cx
 	movl %ecx, PT_GS(%esp)			# now the real gs
+	xorl %ecx, %ecx				# as SAVE_ALL: fs and gs hold 0 in the kernel
+	movl %ecx, %fs
+	movl %ecx, %gs
 	movl %esp, %eax
 	pushl %edx				# handler(regs, error_code)
 	pushl %eax

@@ -117,6 +117,17 @@ _start:
 	SYS 20					# a system call with a TLS %gs: restored on return
 	movl %gs, %eax
 	CHECK 0x33, "gs survives a system call"
+	movl $6, udesc				# clear entry 6 while %gs still selects it: the
+	movl $0, udesc + 4			# kernel's "popl %gs" faults on the way out, and its
+	movl $0, udesc + 8			# __ex_table fixup loads 0 instead
+	movl $0x28, udesc + 12			# read_exec_only | seg_not_present: "empty"
+	movl $243, %eax
+	movl $udesc, %ebx
+	int $0x80
+	movl %eax, %esi
+	movl %gs, %eax
+	addl %esi, %eax
+	CHECK 0, "clearing the TLS entry in use: gs comes back as 0"
 
 	SYS 265, $1, $ts1			# clock_gettime(CLOCK_MONOTONIC)
 	CHECK 0, "clock_gettime"
