@@ -3,6 +3,7 @@
 # must answer every one: no oops, no hang. Skipped: exit/exit_group (would end the run),
 # read (would wait for the console), nanosleep (would sleep); MAP_FIXED is masked off mmap2
 # and munmap/mprotect only get the scratch area, so the program keeps its own memory.
+# %fs and %gs select a TLS entry that is cleared and set again every 256 calls.
 	.include "smoke.inc"
 	.set ITERATIONS, 30000
 	.globl _start
@@ -19,7 +20,15 @@ _start:
 	addl $4096, %eax
 	SYS 91, %eax, $4096
 	movl $ITERATIONS, count
-1:	call rand
+	call tls_set
+1:	testl $255, count			# now and then: clear the TLS entry %fs/%gs select,
+	jnz 5f					# make a call (the kernel's segment pops must recover),
+	movl $0x28, udesc + 12			# then set it again
+	movl $243, %eax
+	movl $udesc, %ebx
+	int $0x80
+	call tls_set
+5:	call rand
 	andl $511, %eax				# numbers 0..511: most are -ENOSYS, all are exercised
 	cmpl $1, %eax
 	je 1b
@@ -64,6 +73,18 @@ _start:
 	PRINT "fuzz: 30000 calls answered\n"
 	SYS 1, $0
 
+tls_set:					# TLS entry 6 -> a flat data segment in fs and gs
+	movl $6, udesc
+	movl $0, udesc + 4
+	movl $0xFFFFF, udesc + 8
+	movl $0x51, udesc + 12
+	movl $243, %eax
+	movl $udesc, %ebx
+	int $0x80
+	movl $0x33, %eax
+	movl %eax, %fs
+	movl %eax, %gs
+	ret
 rand:						# xorshift32 -> eax
 	movl seed, %eax
 	movl %eax, %edx
@@ -113,6 +134,7 @@ seed:	.long 0x1234567
 scratch: .long 0
 count:	.long 0
 nr:	.long 0
+udesc:	.skip 16
 a1:	.long 0
 a2:	.long 0
 a3:	.long 0
