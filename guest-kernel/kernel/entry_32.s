@@ -162,7 +162,7 @@ ENTRY restore_all
 	addl $4, %esp				# orig_ax
 	.globl irq_return
 irq_return:
-	iret
+	iret					# may fault: a stale user ss (see iret_exc)
 fix_ds:	movl $0, (%esp)				# see sysenter_fix_ds
 	jmp 1b
 fix_es:	movl $0, (%esp)
@@ -175,7 +175,22 @@ fix_gs:	movl $0, (%esp)
 	_ASM_EXTABLE 2b, fix_es
 	_ASM_EXTABLE 3b, fix_fs
 	_ASM_EXTABLE 4b, fix_gs
+	_ASM_EXTABLE irq_return, iret_exc
 END restore_all
+
+# iret_exc: the iret back to user space faulted: user space made its own ss unusable (a TLS
+# entry loaded into ss, then cleared). As Linux: the process gets SIGSEGV.
+# Stack: the user frame iret could not take: eip, cs, eflags, esp, ss.
+ENTRY iret_exc
+	pushl 16(%esp)				# ss
+	pushl 4(%esp)				# eip (0(%esp) before the push)
+	pushl $(init_task + TASK_COMM)
+	PUSH_STR "%s[1]: iret to user space failed: eip %08x ss %04x\n"
+	call printk
+	addl $16, %esp
+	pushl $(EXIT_STATUS_SIGNAL_BASE + SIGSEGV)
+	call do_exit
+END iret_exc
 
 	.globl ret_from_exception, ret_from_intr
 	.set ret_from_exception, restore_all
