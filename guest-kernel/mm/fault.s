@@ -128,10 +128,11 @@ ENTRY handle_mm_fault
 	jnz 8f
 	popl %ebx
 	ret
-7:	addl $4, %esp
-	PUSH_STR "Out of memory: no frame for a demand-zero page\n"
+7:	pushl $(init_task + TASK_COMM)		# no frame left: as Linux's OOM killer, the
+	PUSH_STR "Out of memory: Killed process 1 (%s)\n"	# process dies of SIGKILL
 	call printk
-	addl $4, %esp
+	pushl $(EXIT_STATUS_SIGNAL_BASE + SIGKILL)
+	call do_exit
 8:	movl $-1, %eax
 	popl %ebx
 	ret
