@@ -125,7 +125,7 @@ ENTRY handle_mm_fault
 	call map_page
 	addl $16, %esp
 	testl %eax, %eax
-	jnz 8f
+	jnz 7f					# no frame for the page table: out of memory too
 	popl %ebx
 	ret
 7:	pushl $(init_task + TASK_COMM)		# no frame left: as Linux's OOM killer, the
