@@ -282,11 +282,13 @@ load_segment:
 	call vm_flags_to_pte
 	addl $4, %esp
 	movl %eax, L_PTE(%ebp)
-	movl P_VADDR(%edi), %eax		# for each page of the segment
-	andl $PAGE_MASK, %eax
+	movl P_VADDR(%edi), %eax		# for each page that holds file bytes (the bss
+	andl $PAGE_MASK, %eax			# beyond them is demand-zero, like brk)
 	movl %eax, L_PAGE(%ebp)
 6:	movl L_PAGE(%ebp), %eax
-	cmpl L_SEG_END(%ebp), %eax
+	movl P_VADDR(%edi), %edx
+	addl P_FILESZ(%edi), %edx
+	cmpl %edx, %eax
 	jae 9f
 	call load_page
 	testl %eax, %eax
@@ -309,7 +311,8 @@ load_segment:
 11:	ret
 
 # load_page: the page L_PAGE of the segment at edi: a frame (fresh, or the one a previous
-# segment put there), the file bytes that fall in it copied in. -> eax = 0 or -ENOMEM.
+# segment put there), the file bytes that fall in it copied in, the rest of a fresh frame
+# zero. -> eax = 0 or -ENOMEM.
 load_page:
 	pushl L_PAGE(%ebp)
 	pushl init_task + TASK_PGD
