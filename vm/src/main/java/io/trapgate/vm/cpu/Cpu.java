@@ -55,7 +55,10 @@ public final class Cpu {
     final Interpreter interpreter;
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
-    final DebugHooks debug = new DebugHooks();
+    final DebugHooks debug = new DebugHooks(this);
+    final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
+    /** Debugger breakpoints or DR7 instruction breakpoints are set: check before each instruction. */
+    boolean breakpointsArmed;
     private final GuestFault fault = new GuestFault();
 
     // ---- architectural state ----
@@ -108,6 +111,8 @@ public final class Cpu {
     private int fetchPhysPage = -1;
     private Insn[] fetchPage;
     private final Insn scratch = new Insn();
+    /** Translations for instruction fetch are not data accesses (data breakpoints ignore them). */
+    private boolean fetching;
     private int decodeLinear;
 
     // ---- pending fault (filled by fault(), read by InterruptDelivery) ----
@@ -240,11 +245,16 @@ public final class Cpu {
                     } else {
                         shadow = false;
                     }
-                    if (debug.active) {
-                        if (!skipBreakpointOnce && debug.breakpointAt(segBase[CS] + eip)) {
-                            return RUN_DEBUG;
+                    if (breakpointsArmed) {
+                        if (debug.active) {
+                            if (!skipBreakpointOnce && debug.breakpointAt(segBase[CS] + eip)) {
+                                return RUN_DEBUG;
+                            }
+                            skipBreakpointOnce = false;
                         }
-                        skipBreakpointOnce = false;
+                        if (hardwareBreakpoints.execActive) {
+                            checkInstructionBreakpoint();
+                        }
                     }
                     Insn insn = fetch();
                     faultEip = eip;
@@ -252,8 +262,8 @@ public final class Cpu {
                     boolean trapFlag = (flags.bits & Flags.TF) != 0;
                     interpreter.execute(insn);
                     retired++;
-                    if (trapFlag) {
-                        interrupts.singleStepTrap();
+                    if (trapFlag || hardwareBreakpoints.dataHit != 0) {
+                        interrupts.debugTrap(trapFlag);
                     }
                     if (halted) {
                         if ((flags.bits & Flags.IF) != 0 && pic.hasInterrupt()) {
@@ -288,6 +298,25 @@ public final class Cpu {
 
     public boolean isHalted() {
         return halted;
+    }
+
+    /** Recomputes {@link #breakpointsArmed} after the debugger or DR7 changed. */
+    void breakpointsChanged() {
+        breakpointsArmed = debug.active || hardwareBreakpoints.execActive;
+    }
+
+    /** A DR0-3 instruction breakpoint at this EIP raises #DB before it executes, unless RF is set. */
+    private void checkInstructionBreakpoint() {
+        if ((flags.bits & Flags.RF) != 0) {
+            flags.bits &= ~Flags.RF; // RF suppresses the breakpoint for exactly one instruction
+            return;
+        }
+        int hits = hardwareBreakpoints.execHits(segBase[CS] + eip);
+        if (hits != 0) {
+            faultEip = eip;
+            dr[6] = (dr[6] & ~0xF) | hits;
+            throw fault(DB, 0);
+        }
     }
 
     /** Raises a guest exception: records it and returns the exception to throw. */
@@ -330,7 +359,13 @@ public final class Cpu {
 
     private Insn fetchSlow(int la) {
         faultEip = eip;
-        int pa = translate(la, tlbRead >> Tlb.BITS);
+        fetching = true;
+        int pa;
+        try {
+            pa = translate(la, tlbRead >> Tlb.BITS);
+        } finally {
+            fetching = false;
+        }
         int pp = pa >>> 12;
         Insn[] page = decodeCache.page(pp);
         int off = la & 0xFFF;
@@ -359,7 +394,13 @@ public final class Cpu {
 
     private int fetchNextPage(byte[] buf, int have) {
         int next = (decodeLinear & 0xFFFFF000) + 0x1000;
-        int pa = translate(next, tlbRead >> Tlb.BITS);
+        fetching = true;
+        int pa;
+        try {
+            pa = translate(next, tlbRead >> Tlb.BITS);
+        } finally {
+            fetching = false;
+        }
         for (int i = have; i < 16; i++) {
             buf[i] = (byte) memory.read8(pa + i - have);
         }
@@ -421,6 +462,13 @@ public final class Cpu {
     }
 
     private int translateSlow(int la, int kind) {
+        if (hardwareBreakpoints.dataActive && hardwareBreakpoints.watchesPage(la)) {
+            // pages with data breakpoints never enter the TLB, so every access comes here
+            if (!fetching) {
+                hardwareBreakpoints.checkData(la, (kind & 1) != 0);
+            }
+            return translateUncached(la, kind);
+        }
         if ((cr0 & CR0_PG) == 0) {
             tlb.fill(kind, la, la, false);
             return la;
@@ -436,6 +484,18 @@ public final class Cpu {
         tlb.fill(kind, la, frame, walker.lastGlobal);
         if (write) {
             tlb.fill(kind - 1, la, frame, walker.lastGlobal);
+        }
+        return (int) pa;
+    }
+
+    private int translateUncached(int la, int kind) {
+        if ((cr0 & CR0_PG) == 0) {
+            return la;
+        }
+        long pa = walker.walk(cr0, cr3, cr4, la, (kind & 1) != 0, kind >= Tlb.USER_READ, true);
+        if (pa == PageWalker.FAULT) {
+            cr2 = la;
+            throw fault(PF, walker.faultCode);
         }
         return (int) pa;
     }

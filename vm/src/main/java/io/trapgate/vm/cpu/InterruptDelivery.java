@@ -57,10 +57,13 @@ final class InterruptDelivery {
         deliver(Cpu.DB, false, false, false, 0, c.eip);
     }
 
-    /** TF single-step trap after an instruction. */
-    void singleStepTrap() {
-        c.dr[6] |= 0x4000;
+    /** The #DB trap after an instruction: TF single-step (BS) and/or data breakpoints hit (B0-B3). */
+    void debugTrap(boolean singleStep) {
+        int hits = c.hardwareBreakpoints.dataHit;
+        c.hardwareBreakpoints.dataHit = 0;
+        c.dr[6] = (c.dr[6] & ~0xF) | hits | (singleStep ? 0x4000 : 0);
         log("exception", Cpu.DB, -1);
+        c.faultEip = c.eip;
         deliver(Cpu.DB, false, false, false, 0, c.eip);
     }
 

@@ -218,6 +218,9 @@ final class SystemOps {
             v = (v & ~0xD800) | 0x400;
         }
         c.dr[n] = v;
+        if (n != 6) {
+            c.hardwareBreakpoints.recompute();
+        }
     }
 
     // ---- MSRs, cpuid, rdtsc ----
@@ -400,7 +403,7 @@ final class SystemOps {
         }
         int sel = c.interpreter.readRm(i, 1);
         if (loadableByLarLsl(sel, true)) {
-            int v = c.segments.hi & 0x00F0FF00;
+            int v = c.segments.hi & 0x00FFFF00; // bits 16-19 are "undefined"; P6 and later return the limit bits
             c.interpreter.setReg(i.o16 ? 1 : 2, i.reg, v);
             c.flags.setArith(Flags.ZF, Flags.ZF);
         } else {
