@@ -389,6 +389,7 @@ public final class Cpu {
         Insn insn = new Insn();
         copy(scratch, insn);
         page[off] = insn;
+        decodeCache.noteInstruction(pp, off, insn.len);
         return insn;
     }
 

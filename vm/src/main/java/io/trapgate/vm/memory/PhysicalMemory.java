@@ -57,9 +57,13 @@ public final class PhysicalMemory {
         }
         long first = (pa & 0xFFFFFFFFL) >>> PAGE_SHIFT;
         long last = ((pa & 0xFFFFFFFFL) + len - 1) >>> PAGE_SHIFT;
+        long start = pa & 0xFFFFFFFFL;
+        long end = start + len;
         for (long p = first; p <= last && p < codePage.length; p++) {
             if (codePage[(int) p]) {
-                observer.codeWritten((int) p);
+                long from = Math.max(start, p << PAGE_SHIFT);
+                long to = Math.min(end, (p + 1) << PAGE_SHIFT);
+                observer.codeBytesWritten((int) from, (int) (to - from));
             }
         }
     }
@@ -90,12 +94,20 @@ public final class PhysicalMemory {
         if (inRam(pa, 1)) {
             ram[pa] = (byte) v;
             if (codePage[pa >>> PAGE_SHIFT]) {
-                observer.codeWritten(pa >>> PAGE_SHIFT);
+                observer.codeBytesWritten(pa, 1);
             }
         }
     }
 
     public void write16(int pa, int v) {
+        if (inRam(pa, 2) && (pa & 0xFFF) != 0xFFF) {
+            ram[pa] = (byte) v;
+            ram[pa + 1] = (byte) (v >>> 8);
+            if (codePage[pa >>> PAGE_SHIFT]) {
+                observer.codeBytesWritten(pa, 2);
+            }
+            return;
+        }
         write8(pa, v);
         write8(pa + 1, v >>> 8);
     }
@@ -107,7 +119,7 @@ public final class PhysicalMemory {
             ram[pa + 2] = (byte) (v >>> 16);
             ram[pa + 3] = (byte) (v >>> 24);
             if (codePage[pa >>> PAGE_SHIFT]) {
-                observer.codeWritten(pa >>> PAGE_SHIFT);
+                observer.codeBytesWritten(pa, 4);
             }
             return;
         }
