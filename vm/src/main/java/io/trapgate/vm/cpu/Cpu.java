@@ -100,6 +100,8 @@ public final class Cpu {
 
     // ---- run-loop state ----
     private volatile boolean stopRequested;
+    /** The last sample of the interrupt controller's INTR line (see sampleInterruptLine). */
+    private boolean irqLine;
     long retired;
     /** EIP of the instruction being executed (faults report it). */
     int faultEip;
@@ -217,10 +219,11 @@ public final class Cpu {
         if (stepping) {
             end = retired + 1;
         }
-        boolean skipBreakpointOnce = debug.resumeOverBreakpoint;
+        boolean skipBreakpointOnce = debug.resumeOverBreakpoint || stepping;
         debug.resumeOverBreakpoint = false;
+        sampleInterruptLine();
         if (halted) {
-            if ((flags.bits & Flags.IF) != 0 && pic.hasInterrupt()) {
+            if ((flags.bits & Flags.IF) != 0 && irqLine) {
                 halted = false;
             } else {
                 return RUN_HALTED;
@@ -236,10 +239,8 @@ public final class Cpu {
                     if ((flags.bits & Flags.IF) != 0) {
                         if (shadow) {
                             shadow = false;
-                        } else if (pic.hasInterrupt()) {
-                            faultEip = eip;
-                            interrupts.deliverExternal(pic.acknowledge());
-                            retired++;
+                        } else if (irqLine) {
+                            takeExternalInterrupt();
                             continue;
                         }
                     } else {
@@ -266,7 +267,8 @@ public final class Cpu {
                         interrupts.debugTrap(trapFlag);
                     }
                     if (halted) {
-                        if ((flags.bits & Flags.IF) != 0 && pic.hasInterrupt()) {
+                        sampleInterruptLine();
+                        if ((flags.bits & Flags.IF) != 0 && irqLine) {
                             halted = false;
                         } else {
                             return RUN_HALTED;
@@ -284,6 +286,23 @@ public final class Cpu {
                 }
             }
         }
+    }
+
+    /**
+     * Reads the interrupt controller's INTR line. Its state can only change between run() calls
+     * (the machine advances devices there), through the CPU's own port I/O, or by an acknowledge,
+     * so the CPU samples it at exactly those points instead of before every instruction.
+     */
+    void sampleInterruptLine() {
+        irqLine = pic.hasInterrupt();
+    }
+
+    private void takeExternalInterrupt() {
+        faultEip = eip;
+        int vector = pic.acknowledge();
+        sampleInterruptLine();
+        interrupts.deliverExternal(vector);
+        retired++;
     }
 
     /** Instructions retired since power-on: the source of virtual time and of the TSC. */

@@ -124,6 +124,7 @@ final class SystemOps {
         int bytes = 1 << size;
         checkIo(port, bytes);
         int v = c.io.in(port, bytes);
+        c.sampleInterruptLine();
         c.interpreter.setReg(size, EAX, v);
     }
 
@@ -131,6 +132,7 @@ final class SystemOps {
         int bytes = 1 << size;
         checkIo(port, bytes);
         c.io.out(port, bytes, c.interpreter.reg(size, EAX));
+        c.sampleInterruptLine();
     }
 
     // ---- control and debug registers ----
