@@ -212,8 +212,22 @@ public final class Cpu {
     // run loop
     // =====================================================================================
 
-    /** Runs at most {@code maxInstructions} instructions; returns one of the RUN_ codes. */
+    /**
+     * Runs at most {@code maxInstructions} instructions; returns one of the RUN_ codes. Guest
+     * faults never escape; an exception from here is a VM bug, reported with the guest state.
+     */
     public int run(long maxInstructions) {
+        try {
+            return runLoop(maxInstructions);
+        } catch (GuestFault f) {
+            throw new IllegalStateException("CPU internal error: a guest fault escaped delivery\n" + describeState(), f);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("CPU internal error at EIP " + Integer.toHexString(faultEip) + ": " + e
+                    + "\n" + describeState(), e);
+        }
+    }
+
+    private int runLoop(long maxInstructions) {
         long end = retired + maxInstructions;
         boolean stepping = debug.singleStep;
         if (stepping) {
