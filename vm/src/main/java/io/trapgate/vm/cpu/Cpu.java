@@ -48,6 +48,9 @@ public final class Cpu {
     final IoBus io;
     final InterruptController pic;
     final Tlb tlb = new Tlb();
+    /** The TLB's arrays, held directly so a hit costs no extra indirection. */
+    private final int[] tlbTag = tlb.tag;
+    private final int[] tlbFrame = tlb.frame;
     final PageWalker walker;
     final Flags flags = new Flags();
     final Decoder decoder = new Decoder();
@@ -489,8 +492,8 @@ public final class Cpu {
     /** Linear → physical for an access of the given TLB kind; raises #PF. */
     int translate(int la, int kind) {
         int i = (kind << Tlb.BITS) | ((la >>> 12) & Tlb.MASK);
-        if (tlb.tag[i] == (la & 0xFFFFF000)) {
-            return tlb.frame[i] | (la & 0xFFF);
+        if (tlbTag[i] == (la & 0xFFFFF000)) {
+            return tlbFrame[i] | (la & 0xFFF);
         }
         return translateSlow(la, kind);
     }
@@ -538,14 +541,14 @@ public final class Cpu {
 
     int readLin8(int la) {
         int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-        int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
         return memory.read8(pa);
     }
 
     int readLin16(int la) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
             return memory.read16(pa);
         }
         return readLin8(la) | readLin8(la + 1) << 8;
@@ -554,7 +557,7 @@ public final class Cpu {
     int readLin32(int la) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
             return memory.read32(pa);
         }
         return readCross(la, 4, tlbRead >> Tlb.BITS);
@@ -570,14 +573,14 @@ public final class Cpu {
 
     void writeLin8(int la, int v) {
         int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-        int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
         memory.write8(pa, v);
     }
 
     void writeLin16(int la, int v) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
             memory.write16(pa, v);
             return;
         }
@@ -587,7 +590,7 @@ public final class Cpu {
     void writeLin32(int la, int v) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
             memory.write32(pa, v);
             return;
         }

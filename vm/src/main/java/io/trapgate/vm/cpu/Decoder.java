@@ -222,7 +222,13 @@ public final class Decoder {
             return;
         }
         d.op = op;
-        if ((attr & M) != 0) {
+        if (op >= 0x120 && op <= 0x123) {
+            // mov to/from CRn/DRn: the mod field is ignored, the operand is always a register
+            int m = next();
+            d.mod = 3;
+            d.reg = (m >> 3) & 7;
+            d.rm = m & 7;
+        } else if ((attr & M) != 0) {
             modrm(d, segOverride);
             if ((attr & MEMONLY) != 0 && d.mod == 3) {
                 d.op = Insn.OP_UD;
