@@ -76,7 +76,7 @@ public final class PhysicalMemory {
     }
 
     private boolean inRam(int pa, int len) {
-        return Integer.compareUnsigned(pa, size - len) <= 0;
+        return len <= size && Integer.compareUnsigned(pa, size - len) <= 0;
     }
 
     public int read8(int pa) {
