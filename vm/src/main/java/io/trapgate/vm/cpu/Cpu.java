@@ -100,6 +100,8 @@ public final class Cpu {
     boolean halted;
     /** One-instruction interrupt shadow after sti, mov ss and pop ss. */
     boolean shadow;
+    /** Set by mov ss / pop ss: debug traps (TF, data breakpoints) are held until after the next instruction. */
+    boolean inhibitDebugTrap;
 
     // ---- run-loop state ----
     private volatile boolean stopRequested;
@@ -280,8 +282,12 @@ public final class Cpu {
                     boolean trapFlag = (flags.bits & Flags.TF) != 0;
                     interpreter.execute(insn);
                     retired++;
-                    if (trapFlag || hardwareBreakpoints.dataHit != 0) {
-                        interrupts.debugTrap(trapFlag);
+                    if (trapFlag || hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap) {
+                        if (inhibitDebugTrap) {
+                            inhibitDebugTrap = false; // mov/pop ss: the trap waits one more instruction
+                        } else {
+                            interrupts.debugTrap(trapFlag);
+                        }
                     }
                     if (halted) {
                         sampleInterruptLine();

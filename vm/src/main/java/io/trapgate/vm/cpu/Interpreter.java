@@ -295,6 +295,7 @@ final class Interpreter {
         c.setSp(c.sp() + (i.o16 ? 2 : 4));
         if (s == Cpu.SS) {
             c.shadow = true;
+            c.inhibitDebugTrap = true;
         }
     }
 
@@ -417,6 +418,7 @@ final class Interpreter {
                 c.segments.loadData(i.reg, sel);
                 if (i.reg == Cpu.SS) {
                     c.shadow = true;
+                    c.inhibitDebugTrap = true;
                 }
                 return;
             }
@@ -773,7 +775,7 @@ final class Interpreter {
                 return;
             }
             case 0xB0: case 0xB1: cmpxchg(i, op == 0xB0 ? 0 : vsize(i)); return;
-            case 0xB2: loadFarPointer(i, Cpu.SS); c.shadow = false; return;
+            case 0xB2: loadFarPointer(i, Cpu.SS); return;
             case 0xB4: loadFarPointer(i, Cpu.FS); return;
             case 0xB5: loadFarPointer(i, Cpu.GS); return;
             case 0xB6: setReg(vsize(i), i.reg, readRm(i, 0)); return;
