@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class AluBlockBenchmark {
     private static final int STEPS = 1_000_000;
     private BenchMachine m;
+    private BenchMachine mix;
 
     @Setup
     public void setUp() {
@@ -42,6 +43,31 @@ public class AluBlockBenchmark {
                 0x31, 0xC9,                         // xor %ecx,%ecx
                 0xEB, 0xEA);                        // jmp loop
         m.cpu.enterMultiboot(0x1000, 0, 0);
+        // the loop of bench/kernel/bench.s phase=alu: rotates, lea, shifts and inc/dec as well
+        mix = new BenchMachine(1 << 20);
+        mix.load(0x1000,
+                0x01, 0xD8,             // 1: add %ebx,%eax
+                0x31, 0xC2,             // xor %eax,%edx
+                0xC1, 0xC3, 0x03,       // rol $3,%ebx
+                0x29, 0xD6,             // sub %edx,%esi
+                0x43,                   // inc %ebx
+                0x8D, 0x44, 0x18, 0x01, // lea 1(%eax,%ebx),%eax
+                0x09, 0xF7,             // or %esi,%edi
+                0xD1, 0xEA,             // shr %edx
+                0x49,                   // dec %ecx
+                0x75, 0xEB,             // jnz 1b
+                0xEB, 0xE9);            // jmp 1b
+        mix.cpu.enterMultiboot(0x1000, 0, 0);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(STEPS)
+    public int benchKernelAluLoop() {
+        int rc = mix.cpu.run(STEPS);
+        if (rc != Cpu.RUN_BUDGET) {
+            throw new IllegalStateException("guest stopped: " + rc + "\n" + mix.cpu.describeState());
+        }
+        return rc;
     }
 
     @Benchmark

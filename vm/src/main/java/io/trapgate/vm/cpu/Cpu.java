@@ -118,6 +118,7 @@ public final class Cpu {
     private int fetchPhysPage = -1;
     private Insn[] fetchPage;
     private final Insn scratch = new Insn();
+    private final Decoder.Refill nextPageBytes = this::fetchNextPage;
     /** Translations for instruction fetch are not data accesses (data breakpoints ignore them). */
     private boolean fetching;
     private int decodeLinear;
@@ -411,12 +412,21 @@ public final class Cpu {
         int pp = pa >>> 12;
         Insn[] page = decodeCache.page(pp);
         int off = la & 0xFFF;
+        if (page != null) {
+            fetchLinPage = la & 0xFFFFF000;
+            fetchPhysPage = pp;
+            fetchPage = page;
+            Insn cached = page[off];
+            if (cached != null && cached.cs32 == cs32) {
+                return cached;
+            }
+        }
         int avail = Math.min(16, 0x1000 - off);
         for (int i = 0; i < avail; i++) {
             decoder.buf[i] = (byte) memory.read8(pa + i);
         }
         decodeLinear = la;
-        decoder.begin(avail, this::fetchNextPage);
+        decoder.begin(avail, nextPageBytes);
         decoder.decode(scratch, cs32);
         if (page == null) {
             fetchLinPage = -1;
