@@ -478,6 +478,10 @@ public final class Cpu {
         d.imm = s.imm;
         d.imm2 = s.imm2;
         d.cs32 = s.cs32;
+        d.handler = s.handler;
+        d.dst = s.dst;
+        d.src = s.src;
+        d.aluOp = s.aluOp;
     }
 
     private void codePageInvalidated(int physPage) {

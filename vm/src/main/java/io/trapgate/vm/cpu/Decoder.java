@@ -201,6 +201,7 @@ public final class Decoder {
             op = 0x100 | next();
         }
         d.cs32 = cs32;
+        d.handler = FastPath.GENERIC;
         d.o16 = cs32 == opsize;
         d.a16 = cs32 == addrsize;
         d.rep = rep;
@@ -267,6 +268,7 @@ public final class Decoder {
             d.op = Insn.OP_TOO_LONG;
             d.len = 15;
         }
+        FastPath.specialize(d);
     }
 
     private static boolean lockable(Insn d) {

@@ -40,6 +40,93 @@ final class Interpreter {
     }
 
     void execute(Insn i) {
+        int[] r = this.r;
+        switch (i.handler) {
+            case FastPath.GENERIC:
+                executeGeneric(i);
+                return;
+            case FastPath.ALU_RR: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], r[i.src]);
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.ALU_RI: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], i.imm);
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.MOV_RR:
+                r[i.dst] = r[i.src];
+                return;
+            case FastPath.MOV_RI:
+                r[i.dst] = i.imm;
+                return;
+            case FastPath.LOAD:
+                r[i.dst] = c.read32(i.seg, c.ea(i));
+                return;
+            case FastPath.STORE:
+                c.write32(i.seg, c.ea(i), r[i.src]);
+                return;
+            case FastPath.INC:
+                r[i.dst] = alu.inc(2, r[i.dst]);
+                return;
+            case FastPath.DEC:
+                r[i.dst] = alu.dec(2, r[i.dst]);
+                return;
+            case FastPath.PUSH:
+                c.push32(r[i.src]);
+                return;
+            case FastPath.POP: {
+                int v = c.pop32();
+                r[i.dst] = v;
+                return;
+            }
+            case FastPath.JCC:
+                if (f.cond(i.aluOp)) {
+                    c.eip += i.imm;
+                }
+                return;
+            case FastPath.JMP:
+                c.eip += i.imm;
+                return;
+            case FastPath.CALL:
+                c.push32(c.eip);
+                c.eip += i.imm;
+                return;
+            case FastPath.RET:
+                c.eip = c.pop32();
+                return;
+            case FastPath.LEA:
+                r[i.dst] = c.ea(i);
+                return;
+            case FastPath.TEST_RR:
+                f.logic(2, r[i.dst] & r[i.src]);
+                return;
+            case FastPath.ALU_RM: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], c.read32(i.seg, c.ea(i)));
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.SHIFT_RI:
+                r[i.dst] = alu.shift(i.reg, 2, r[i.dst], i.imm);
+                return;
+            case FastPath.MOVZX_B:
+                r[i.dst] = readRm(i, 0);
+                return;
+            case FastPath.NOP:
+                return;
+            default:
+                executeGeneric(i);
+        }
+    }
+
+    private void executeGeneric(Insn i) {
         int op = i.op;
         if (op < 0x80) {
             execute00(i);
