@@ -116,6 +116,13 @@ final class FastPath {
             case 0xC3:
                 d.handler = RET;
                 return;
+            case 0xD1:
+                if (reg) {
+                    d.handler = SHIFT_RI;
+                    d.dst = d.rm;
+                    d.imm = 1;
+                }
+                return;
             case 0xC7:
                 if (reg && d.reg == 0) {
                     d.handler = MOV_RI;
