@@ -46,6 +46,7 @@ public final class Machine implements MachineControl {
     private final Uart16550 uart;
     private final Pit8254 pit;
     private final DebugConsole debugcon;
+    private final CmosRtc rtc;
     private final Cpu cpu;
     private final BootInfo bootInfo;
 
@@ -55,6 +56,14 @@ public final class Machine implements MachineControl {
 
     /** Builds the machine and loads the kernel and modules into it. */
     public Machine(MachineConfig config) throws BootException {
+        this(config, null);
+    }
+
+    /**
+     * Builds the machine after a guest reset of {@code before}: like a PC, the CMOS memory and the
+     * real-time clock carry over; everything else starts afresh.
+     */
+    public Machine(MachineConfig config, Machine before) throws BootException {
         this.config = config;
         this.log = config.log();
         this.memory = new PhysicalMemory(config.ramBytes());
@@ -66,7 +75,11 @@ public final class Machine implements MachineControl {
         this.pit = new Pit8254(clock, pic, log);
         claim(0x40, 4, pit, "pit");
         claim(0x61, 1, new SystemControlPortB(pit, clock), "port 0x61");
-        claim(0x70, 2, new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log), "rtc");
+        this.rtc = new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log);
+        if (before != null) {
+            rtc.continueFrom(before.rtc);
+        }
+        claim(0x70, 2, rtc, "rtc");
         this.uart = new Uart16550(Uart16550.COM1_BASE, Uart16550.COM1_IRQ, pic, config.serialOut(), config.serialIn());
         claim(Uart16550.COM1_BASE, 8, uart, "serial (COM1)");
         this.debugcon = new DebugConsole(config.debugconOut());
@@ -291,8 +304,4 @@ public final class Machine implements MachineControl {
         }
     }
 
-    /** Seconds on the RTC now, for a reboot that keeps the clock running. */
-    long rtcEpochSecondNow() {
-        return config.rtcEpochSecond() + clock.nanos() / 1_000_000_000L;
-    }
 }

@@ -50,6 +50,16 @@ public final class CmosRtc implements IoDevice {
         cmos[0x35] = above16M >>> 8;
     }
 
+    /**
+     * Takes over the battery-backed state of the machine before a reset: the CMOS bytes, the status
+     * registers, and the time, which keeps running.
+     */
+    public void continueFrom(CmosRtc before) {
+        System.arraycopy(before.cmos, 0, cmos, 0, cmos.length);
+        frozen = before.frozen;
+        setTime(before.now());
+    }
+
     private LocalDateTime now() {
         if (frozen != null) {
             return frozen;

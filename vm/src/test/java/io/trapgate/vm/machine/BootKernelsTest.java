@@ -1,0 +1,171 @@
+package io.trapgate.vm.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trapgate.vm.boot.TestKernels;
+import io.trapgate.vm.testing.QemuRun;
+import io.trapgate.vm.testing.RunResult;
+import io.trapgate.vm.testing.TrapgateRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The boot test kernels (vm/src/test/asm/boot) booted headless under qemu-system-i386 and in
+ * trapgate with the same arguments: QEMU's serial output and exit status are checked against what
+ * the kernel is written to print, and trapgate must produce exactly the same.
+ */
+@Timeout(120)
+class BootKernelsTest {
+    private static final int TIMEOUT_S = 60;
+
+    @TempDir
+    Path tmp;
+
+    /** Boots under both, checks QEMU against the expectation, then trapgate against QEMU. */
+    private static void bootsLikeQemu(Path kernel, List<String> args, int expectedExit, String expectedSerial)
+            throws Exception {
+        RunResult qemu = QemuRun.boot(kernel, args, TIMEOUT_S);
+        assertEquals(expectedExit, qemu.exitCode(), () -> "qemu: " + qemu);
+        assertEquals(expectedSerial, qemu.serial(), () -> "qemu: " + qemu);
+        RunResult trapgate = TrapgateRun.boot(kernel, args, TIMEOUT_S);
+        assertEquals(qemu.serial(), trapgate.serial(), () -> "trapgate: " + trapgate);
+        assertEquals(qemu.exitCode(), trapgate.exitCode(), () -> "trapgate: " + trapgate);
+    }
+
+    @Test
+    void helloKernelSeesTheSameUartRegistersAsUnderQemu() throws Exception {
+        bootsLikeQemu(TestKernels.elf("hello"), List.of(), 33, """
+                hello from a multiboot kernel
+                scratch 0x0000005a
+                iir 0x000000c1
+                lcr 0x00000003
+                lsr 0x00000060
+                dll 0x00000001
+                msr loop 0x000000b0
+                lsr.dr loop 0x00000001
+                rbr loop 0x00000051
+                iir thre 0x000000c2
+                iir after read 0x000000c2
+                bye
+                """);
+    }
+
+    @Test
+    void debugExitValueBecomesTheExitStatus() throws Exception {
+        bootsLikeQemu(TestKernels.elf("exit"), List.of(), 85, "exiting with 0x2a\n");
+    }
+
+    @Test
+    void flatBinaryKernelBootsThroughTheAoutKludge() throws Exception {
+        bootsLikeQemu(TestKernels.flatBinary("exit"), List.of(), 85, "exiting with 0x2a\n");
+    }
+
+    @Test
+    void timerInterruptsArriveThroughThePicInModes2And3() throws Exception {
+        bootsLikeQemu(TestKernels.elf("pit"), List.of(), 35, """
+                pic1 imr 0x000000fe
+                mode 2 ticks 10
+                isr in handler 0x00000001
+                isr after eoi 0x00000000
+                mode 3 ticks 5
+                irr while masked 0x00000001
+                ticks while masked 0
+                ticks after unmask 1
+                ch2 counts down 1
+                ch2 out after load 0
+                ch2 out at terminal count 1
+                """);
+    }
+
+    @Test
+    void rtcReadsTheBaseTimeInBcdAndBinary() throws Exception {
+        bootsLikeQemu(TestKernels.elf("rtc"), List.of("-rtc", "base=2006-06-17T16:01:21"), 39, """
+                status a 0x00000026
+                status b 0x00000002
+                status d 0x00000080
+                bcd 20 06 06 17 16 01\s
+                binary 14 06 06 11 10 01\s
+                base memory KiB 640
+                """);
+    }
+
+    @Test
+    void kernelReadsItsCommandLineAndModulesFromTheMultibootInfo() throws Exception {
+        Path m1 = tmp.resolve("m1.txt");
+        Path m2 = tmp.resolve("m2.txt");
+        Files.writeString(m1, "first module line\nsecond\n");
+        Files.writeString(m2, "other");
+        Path kernel = TestKernels.elf("mbinfo");
+        bootsLikeQemu(kernel, List.of("-append", "init=/bin/sh -- a b", "-initrd", m1 + " arg1 arg2," + m2), 67,
+                "magic 0x2badb002\n"
+                + "flags&0x24d 0x0000024d\n"
+                + "mem_lower 639\n"
+                + "mem_upper MiB 63\n"
+                + "cmdline [" + kernel + " init=/bin/sh -- a b]\n"
+                + "mods_count 2\n"
+                + "module [" + m1 + " arg1 arg2] page offset 0 size 25 first line [first module line]\n"
+                + "module [" + m2 + "] page offset 0 size 5 first line [other]\n"
+                + "usable MiB at 1 MiB 63\n"
+                + "done\n");
+    }
+
+    @Test
+    void powerOffPortExitsZeroWhereQemu72IgnoresIt() throws Exception {
+        Path kernel = TestKernels.elf("poweroff");
+        RunResult qemu = QemuRun.boot(kernel, List.of(), TIMEOUT_S);
+        assertEquals(103, qemu.exitCode(), qemu::toString);
+        assertEquals("powering off\nstill running after power-off\n", qemu.serial(), qemu::toString);
+        RunResult trapgate = TrapgateRun.boot(kernel, List.of(), TIMEOUT_S);
+        assertEquals(0, trapgate.exitCode(), trapgate::toString);
+        assertEquals("powering off\n", trapgate.serial(), trapgate::toString);
+    }
+
+    @Test
+    void tripleFaultRebootsWithCmosKeptAsUnderQemu() throws Exception {
+        Path kernel = TestKernels.elf("triple");
+        // QemuRun always passes -no-reboot, so QEMU runs directly here.
+        Path serial = tmp.resolve("serial.txt");
+        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
+                "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                "-serial", "file:" + serial).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
+        assertEquals(69, p.exitValue());
+        assertEquals("boot 1\nboot 2\n", Files.readString(serial));
+        RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
+        assertEquals(69, trapgate.exitCode(), trapgate::toString);
+        assertEquals("boot 1\nboot 2\n", trapgate.serial(), trapgate::toString);
+    }
+
+    @Test
+    void tripleFaultWithNoRebootExitsFourWithTheRegisters() throws Exception {
+        Path kernel = TestKernels.elf("triple");
+        RunResult qemu = QemuRun.boot(kernel, List.of(), TIMEOUT_S);
+        assertEquals(0, qemu.exitCode(), "QEMU exits 0 on a reset under -no-reboot");
+        assertEquals("boot 1\n", qemu.serial());
+        RunResult trapgate = TrapgateRun.boot(kernel, List.of(), TIMEOUT_S);
+        assertEquals(4, trapgate.exitCode(), trapgate::toString);
+        assertEquals("boot 1\n", trapgate.serial());
+        assertTrue(trapgate.diagnostics().startsWith("trapgate: guest reset (triple fault) with -no-reboot\n"),
+                trapgate::toString);
+    }
+
+    @Test
+    void debugConsoleGoesRawToStderrAndReadsBackE9() throws Exception {
+        Path kernel = TestKernels.elf("debugcon");
+        Path e9 = tmp.resolve("e9.txt");
+        RunResult qemu = QemuRun.boot(kernel, List.of("-debugcon", "file:" + e9), TIMEOUT_S);
+        assertEquals(37, qemu.exitCode(), qemu::toString);
+        assertEquals("port 0xe9 reads 0x000000e9\n", qemu.serial());
+        assertEquals("to the debug console\n", Files.readString(e9));
+        RunResult trapgate = TrapgateRun.boot(kernel, List.of(), TIMEOUT_S);
+        assertEquals(37, trapgate.exitCode(), trapgate::toString);
+        assertEquals(qemu.serial(), trapgate.serial());
+        assertEquals("to the debug console\n", trapgate.diagnostics());
+    }
+}

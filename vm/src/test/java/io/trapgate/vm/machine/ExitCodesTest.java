@@ -1,0 +1,90 @@
+package io.trapgate.vm.machine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.trapgate.vm.ExitCodes;
+import io.trapgate.vm.boot.TestKernels;
+import io.trapgate.vm.testing.RunResult;
+import io.trapgate.vm.testing.TrapgateRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** trapgate's own exit statuses (README "Command line"), each from a real boot. */
+@Timeout(120)
+class ExitCodesTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void haltWithInterruptsOffIsReportedAsAHungGuest() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("hang"), List.of(), 60);
+        assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
+        assertEquals("halting for good\n", r.serial());
+        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted with no timer armed"),
+                r::toString);
+    }
+
+    @Test
+    void watchdogStopsASpinningGuestWith124AndItsState() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("spin"), List.of("--timeout", "2"), 60);
+        assertEquals(ExitCodes.TIMEOUT, r.exitCode(), r::toString);
+        assertEquals("spinning\n", r.serial());
+        String[] lines = r.diagnostics().split("\n", 2);
+        assertEquals("trapgate: watchdog: the guest was still running at the --timeout limit", lines[0]);
+        assertTrue(lines.length > 1 && !lines[1].isBlank(), "the guest state follows: " + r.diagnostics());
+    }
+
+    @Test
+    void serialCanGoToAFile() throws Exception {
+        Path out = tmp.resolve("serial.txt");
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"), List.of("-serial", "file:" + out), 60);
+        assertEquals(85, r.exitCode(), r::toString);
+        assertEquals("", r.serial());
+        assertEquals("exiting with 0x2a\n", Files.readString(out));
+    }
+
+    @Test
+    void serialNullDiscardsOutput() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"), List.of("-serial", "null"), 60);
+        assertEquals(85, r.exitCode(), r::toString);
+        assertEquals("", r.serial());
+    }
+
+    @Test
+    void movedDebugExitDeviceAnswersAtItsNewPortOnly() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"),
+                List.of("-device", "isa-debug-exit,iobase=0x501,iosize=2", "--timeout", "5"), 60);
+        // the kernel writes to 0xf4, where nothing answers now: it halts with IF=0
+        assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
+    }
+
+    @Test
+    void dashDIntLogsEachTimerInterrupt() throws Exception {
+        Path log = tmp.resolve("trace.log");
+        RunResult r = TrapgateRun.boot(TestKernels.elf("pit"), List.of("-d", "int", "-D", log.toString()), 60);
+        assertEquals(35, r.exitCode(), r::toString);
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(16, lines.size(), "10 + 5 + 1 timer interrupts: " + lines);
+        assertTrue(lines.stream().allMatch("int: IRQ0 -> vector 0x20"::equals), lines.toString());
+    }
+
+    @Test
+    void dashDCpuResetLogsTheTripleFault() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("triple"), List.of("-d", "cpu_reset"), 60);
+        assertEquals(ExitCodes.GUEST_RESET, r.exitCode(), r::toString);
+        assertTrue(r.diagnostics().startsWith("cpu_reset: triple fault\n"), r::toString);
+    }
+
+    @Test
+    void sameKernelSameRunTwice() throws Exception {
+        Path kernel = TestKernels.elf("pit");
+        RunResult a = TrapgateRun.boot(kernel, List.of("-d", "int"), 60);
+        RunResult b = TrapgateRun.boot(kernel, List.of("-d", "int"), 60);
+        assertEquals(a.toString(), b.toString(), "virtual time makes runs deterministic");
+    }
+}
