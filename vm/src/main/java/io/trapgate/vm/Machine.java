@@ -13,6 +13,7 @@ import io.trapgate.vm.devices.IoDevice;
 import io.trapgate.vm.devices.MachineControl;
 import io.trapgate.vm.devices.Pit8254;
 import io.trapgate.vm.devices.PowerOffPort;
+import io.trapgate.vm.devices.ResetControlPorts;
 import io.trapgate.vm.devices.SystemControlPortB;
 import io.trapgate.vm.devices.TraceLog;
 import io.trapgate.vm.devices.Uart16550;
@@ -85,6 +86,9 @@ public final class Machine implements MachineControl {
         this.debugcon = new DebugConsole(config.debugconOut());
         claim(DebugConsole.PORT, 1, debugcon, "debug console");
         claim(PowerOffPort.PORT, 2, new PowerOffPort(this, log), "power-off port");
+        ResetControlPorts reset = new ResetControlPorts(this);
+        claim(ResetControlPorts.PORT_A, 1, reset, "port 0x92");
+        claim(ResetControlPorts.RESET_CONTROL, 1, reset, "reset control");
         claim(config.debugExitBase(), config.debugExitSize(), new DebugExitPort(this), "isa-debug-exit");
         if (log.unimplemented) {
             UnassignedPorts unassigned = new UnassignedPorts(log);

@@ -73,4 +73,24 @@ class SimplePortsTest {
                 + "unimp: 1-byte write of 0x12 to unassigned I/O port 0x0080\n",
                 logged.toString(StandardCharsets.UTF_8).replace("\r", ""));
     }
+
+    @Test
+    void writingResetBitToCf9RequestsAReset() {
+        bus.register(0xCF9, 1, new ResetControlPorts(machine));
+        bus.out(0xCF9, 1, 0x02);
+        assertNull(machine.resetReason, "bit 1 alone only selects the reset type");
+        assertEquals(0x02, bus.in(0xCF9, 1));
+        bus.out(0xCF9, 1, 0x06);
+        assertEquals("reset through port 0xcf9", machine.resetReason);
+    }
+
+    @Test
+    void fastResetBitOfPort92RequestsAResetAndA20ReadsOn() {
+        bus.register(0x92, 1, new ResetControlPorts(machine));
+        assertEquals(0x02, bus.in(0x92, 1));
+        bus.out(0x92, 1, 0x02);
+        assertNull(machine.resetReason);
+        bus.out(0x92, 1, 0x03);
+        assertEquals("fast reset through port 0x92", machine.resetReason);
+    }
 }
