@@ -36,6 +36,7 @@ public final class Machine implements MachineControl {
     private static final long SLICE = 1_000_000;
     /** Wall-clock granularity of pacing and of waiting for input. */
     private static final long WAIT_STEP_MS = 50;
+    private static final int EFLAGS_IF = 0x200;
 
     private final MachineConfig config;
     private final TraceLog log;
@@ -100,6 +101,11 @@ public final class Machine implements MachineControl {
         }
         this.cpu = new Cpu(memory, bus, pic);
         clock.attach(cpu);
+        if (log.interrupts) {
+            cpu.debugHooks().setInterruptLog((kind, vector, error, eip, cpl, retired) -> log.log(String.format(
+                    "int: %s v=%02x%s eip=%08x cpl=%d retired=%d", kind, vector,
+                    error < 0 ? "" : String.format(" e=%04x", error), eip, cpl, retired)));
+        }
         List<String> warnings = new ArrayList<>();
         this.bootInfo = MultibootLoader.load(memory, config.kernel(), config.modules(), config.append(), warnings);
         for (String w : warnings) {
@@ -205,6 +211,9 @@ public final class Machine implements MachineControl {
                     return null;
                 }
                 case Cpu.RUN_HALTED -> {
+                    if ((cpu.registers().eflags() & EFLAGS_IF) == 0) {
+                        return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                    }
                     if (pic.hasInterrupt()) {
                         // The CPU stays halted although a request is waiting: it must have IF=0.
                         // Give it one more slice in case the request came in with the hlt itself.

@@ -13,7 +13,7 @@ public final class TraceLog {
     public static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
 
     static {
-        CATEGORIES.put("int", "hardware interrupts as the interrupt controller delivers them");
+        CATEGORIES.put("int", "interrupts and exceptions the CPU delivers, and IRQs as the PIC hands them over");
         CATEGORIES.put("cpu_reset", "CPU resets (triple fault, guest reset request), with the register state");
         CATEGORIES.put("guest_errors", "guest misuse of devices (unsupported modes, bad commands)");
         CATEGORIES.put("unimp", "accesses to I/O ports no device answers");

@@ -25,7 +25,7 @@ class ExitCodesTest {
         RunResult r = TrapgateRun.boot(TestKernels.elf("hang"), List.of(), 60);
         assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
         assertEquals("halting for good\n", r.serial());
-        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted with no timer armed"),
+        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted with interrupts disabled (IF=0)"),
                 r::toString);
     }
 
@@ -69,8 +69,27 @@ class ExitCodesTest {
         RunResult r = TrapgateRun.boot(TestKernels.elf("pit"), List.of("-d", "int", "-D", log.toString()), 60);
         assertEquals(35, r.exitCode(), r::toString);
         List<String> lines = Files.readAllLines(log);
-        assertEquals(16, lines.size(), "10 + 5 + 1 timer interrupts: " + lines);
-        assertTrue(lines.stream().allMatch("int: IRQ0 -> vector 0x20"::equals), lines.toString());
+        assertEquals(32, lines.size(), "10 + 5 + 1 timer interrupts, two lines each: " + lines);
+        for (int i = 0; i < 32; i += 2) {
+            assertEquals("int: IRQ0 -> vector 0x20", lines.get(i));
+            assertTrue(lines.get(i + 1).startsWith("int: interrupt v=20 eip=001"), lines.get(i + 1));
+        }
+    }
+
+    @Test
+    void dashDIntLogsTheExceptionsOfATripleFault() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("triple"), List.of("-d", "int"), 60);
+        assertEquals(ExitCodes.GUEST_RESET, r.exitCode(), r::toString);
+        assertTrue(r.diagnostics().startsWith("int: software v=03 eip="), r::toString);
+    }
+
+    @Test
+    void haltWithTimerMaskedIsReportedAsAHungGuest() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("masked"), List.of(), 60);
+        assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
+        assertEquals("waiting for a masked timer\n", r.serial());
+        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted and the timer interrupt (IRQ0) cannot"),
+                r::toString);
     }
 
     @Test
