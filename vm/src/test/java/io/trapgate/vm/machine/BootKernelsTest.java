@@ -168,4 +168,55 @@ class BootKernelsTest {
         assertEquals(qemu.serial(), trapgate.serial());
         assertEquals("to the debug console\n", trapgate.diagnostics());
     }
+
+    @Test
+    void kernelsQemuRefusesAreRefusedWithAOneLineReason() throws Exception {
+        Path text = tmp.resolve("notes.txt");
+        Files.writeString(text, "not a kernel\n");
+        Path elf64 = io.trapgate.vm.testing.GuestBuild.OUT.resolve("boot-elf64.elf");
+        Path s64 = io.trapgate.vm.testing.GuestBuild.OUT.resolve("boot-elf64.s");
+        Files.createDirectories(s64.getParent());
+        Files.writeString(s64, ".section .multiboot,\"a\"\n.long 0x1BADB002, 0, -0x1BADB002\n.text\n"
+                + ".globl _start\n_start: hlt\n");
+        Path o64 = io.trapgate.vm.testing.GuestBuild.OUT.resolve("boot-elf64.o");
+        io.trapgate.vm.testing.GuestBuild.exec(List.of("as", "--64", "-o", o64.toString(), s64.toString()));
+        io.trapgate.vm.testing.GuestBuild.exec(List.of("ld", "-m", "elf_x86_64", "-T",
+                TestKernels.SOURCES.resolve("kernel.ld").toString(), "-o", elf64.toString(), o64.toString()));
+        Path missing = tmp.resolve("missing.elf");
+        for (Object[] c : new Object[][] {
+                {text, "not a multiboot kernel (no multiboot header in the first 8 KiB)"},
+                {elf64, "ELF64 kernel; trapgate boots 32-bit (ELF32) multiboot kernels"},
+                {missing, "no such file"}}) {
+            Path kernel = (Path) c[0];
+            RunResult qemu = QemuRun.boot(kernel, List.of(), TIMEOUT_S);
+            assertEquals(1, qemu.exitCode(), () -> "qemu refuses " + kernel + ": " + qemu);
+            RunResult trapgate = TrapgateRun.boot(kernel, List.of(), TIMEOUT_S);
+            assertEquals(2, trapgate.exitCode(), trapgate::toString);
+            assertEquals("trapgate: " + kernel + ": " + c[1] + "\n", trapgate.diagnostics());
+        }
+    }
+
+    @Test
+    void serialInputReachesTheGuestThroughReceiveInterrupts() throws Exception {
+        Path kernel = TestKernels.elf("echo");
+        Path input = tmp.resolve("typed.txt");
+        Files.writeString(input, "#hello uart.");
+        Path serial = tmp.resolve("serial.txt");
+        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
+                "-no-reboot", "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                "-serial", "stdio").redirectInput(input.toFile()).redirectOutput(serial.toFile())
+                .redirectErrorStream(false).start();
+        assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
+        String expected = "type, end with a dot\n[hello uart.]\n";
+        assertEquals(expected, Files.readString(serial), "qemu");
+        assertEquals(41, p.exitValue());
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int code = io.trapgate.vm.cli.TrapgateCommand.run(
+                new String[] {"-kernel", kernel.toString(), "-no-reboot", "--timeout", "" + TIMEOUT_S},
+                new java.io.ByteArrayInputStream("#hello uart.".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                new java.io.PrintStream(out, true), new java.io.PrintStream(err, true));
+        assertEquals(expected, out.toString(java.nio.charset.StandardCharsets.ISO_8859_1), err::toString);
+        assertEquals(41, code, err::toString);
+    }
 }
