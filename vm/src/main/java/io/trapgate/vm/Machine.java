@@ -186,6 +186,8 @@ public final class Machine implements MachineControl {
     public MachineExit run(BooleanSupplier timedOut) {
         long wallStart = System.nanoTime();
         long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
+        boolean tracing = log.cpuState || log.exec;
+        cpu.debugHooks().setSingleStep(tracing); // -d cpu/exec log every instruction
         for (;;) {
             if (timedOut.getAsBoolean()) {
                 return timeout();
@@ -196,6 +198,9 @@ public final class Machine implements MachineControl {
             long budget = next == Long.MAX_VALUE ? SLICE : Math.min(SLICE, clock.instructionsUntil(next));
             if (config.pace() && !paceTo(clock.nanos(), wallStart, timedOut)) {
                 return timeout();
+            }
+            if (tracing) {
+                traceStep();
             }
             int reason = cpu.run(budget);
             flushOutputs();
@@ -230,6 +235,19 @@ public final class Machine implements MachineControl {
                 }
                 default -> { } // budget used up, or a stop request checked at the top
             }
+        }
+    }
+
+    private void traceStep() {
+        if (cpu.isHalted()) {
+            return;
+        }
+        if (log.exec) {
+            log.log(String.format("exec: %04x:%08x retired=%d", cpu.registers().segmentSelector(Cpu.CS),
+                    cpu.registers().eip(), cpu.retired()));
+        }
+        if (log.cpuState) {
+            log.log(cpu.describeState());
         }
     }
 

@@ -89,6 +89,11 @@ public final class TrapgateCommand {
         } catch (BootException e) {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("trapgate: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("guest state at the failure:");
+            err.println(session == null ? "(the machine was not built yet)" : session.describeState());
+            return ExitCodes.INTERNAL_ERROR;
         } catch (RuntimeException | Error e) {
             err.println("trapgate: internal error: " + e);
             err.println("guest state at the failure:");
@@ -165,8 +170,8 @@ public final class TrapgateCommand {
                 if (!log.enable(item)) {
                     throw new UsageException("-d " + item + ": unknown log item (try -d help)");
                 }
-                if (item.equals("cpu") || item.equals("exec") || item.equals("in_asm")) {
-                    err.println("trapgate: note: -d " + item + " needs the CPU's trace hook, which is not available yet");
+                if (item.equals("in_asm")) {
+                    err.println("trapgate: note: -d in_asm needs a disassembler, which trapgate does not have yet");
                 }
             }
         }

@@ -93,6 +93,40 @@ class ExitCodesTest {
     }
 
     @Test
+    void dashDExecLogsEveryInstructionFromTheEntryPoint() throws Exception {
+        Path kernel = TestKernels.elf("exit");
+        byte[] elf = Files.readAllBytes(kernel);
+        int entry = java.nio.ByteBuffer.wrap(elf).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt(24);
+        Path log = tmp.resolve("exec.log");
+        RunResult r = TrapgateRun.boot(kernel, List.of("-d", "exec", "-D", log.toString()), 60);
+        assertEquals(85, r.exitCode(), r::toString);
+        assertEquals("exiting with 0x2a\n", r.serial());
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(String.format("exec: 0008:%08x retired=0", entry), lines.get(0));
+        for (int i = 0; i < lines.size(); i++) {
+            assertTrue(lines.get(i).endsWith(" retired=" + i), lines.get(i));
+        }
+    }
+
+    @Test
+    void dashDCpuLogsTheMultibootEntryState() throws Exception {
+        Path log = tmp.resolve("cpu.log");
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"), List.of("-d", "cpu", "-D", log.toString()), 60);
+        assertEquals(85, r.exitCode(), r::toString);
+        assertTrue(Files.readString(log).startsWith("EAX=2badb002 "), "first state is the multiboot entry");
+    }
+
+    @Test
+    void serialOutputFailureIsAnInternalErrorWithTheGuestState() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"), List.of("-serial", "file:/dev/full"), 60);
+        assertEquals(ExitCodes.INTERNAL_ERROR, r.exitCode(), r::toString);
+        String[] lines = r.diagnostics().split("\n");
+        assertEquals("trapgate: serial output failed: No space left on device", lines[0]);
+        assertEquals("guest state at the failure:", lines[1]);
+        assertTrue(lines[2].startsWith("EAX="), r::toString);
+    }
+
+    @Test
     void dashDCpuResetLogsTheTripleFault() throws Exception {
         RunResult r = TrapgateRun.boot(TestKernels.elf("triple"), List.of("-d", "cpu_reset"), 60);
         assertEquals(ExitCodes.GUEST_RESET, r.exitCode(), r::toString);
