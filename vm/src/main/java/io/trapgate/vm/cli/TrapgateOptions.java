@@ -54,7 +54,7 @@ final class TrapgateOptions {
     @Option(names = "-gdb", paramLabel = "tcp::PORT", description = "gdb stub address (not available yet).")
     String gdb;
 
-    @Option(names = "-d", paramLabel = "ITEM,...", description = "Log items to stderr (-d help lists them).")
+    @Option(names = "-d", paramLabel = "ITEM,...", description = "Log items (int, cpu_reset, guest_errors, unimp, exec, cpu) to stderr; -d help lists them.")
     String debugItems;
 
     @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE.")

@@ -134,6 +134,16 @@ class ExitCodesTest {
     }
 
     @Test
+    void pacedRunTakesAtLeastTheVirtualTimeItSleeps() throws Exception {
+        // pit.elf sleeps in hlt through 15 timer periods of 1 ms; paced, that is real time
+        long start = System.nanoTime();
+        RunResult r = TrapgateRun.boot(TestKernels.elf("pit"), List.of("--pace"), 60);
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(35, r.exitCode(), r::toString);
+        assertTrue(elapsedMs >= 15, "paced run took " + elapsedMs + " ms");
+    }
+
+    @Test
     void sameKernelSameRunTwice() throws Exception {
         Path kernel = TestKernels.elf("pit");
         RunResult a = TrapgateRun.boot(kernel, List.of("-d", "int"), 60);
