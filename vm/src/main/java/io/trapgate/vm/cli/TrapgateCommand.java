@@ -89,6 +89,10 @@ public final class TrapgateCommand {
         } catch (BootException e) {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (OutOfMemoryError e) {
+            err.println("trapgate: out of Java heap (guest RAM is -m " + options.memory
+                    + " MiB); give java a larger -Xmx or use a smaller -m");
+            return ExitCodes.INTERNAL_ERROR;
         } catch (java.io.UncheckedIOException e) {
             err.println("trapgate: " + e.getMessage() + ": " + e.getCause().getMessage());
             err.println("guest state at the failure:");

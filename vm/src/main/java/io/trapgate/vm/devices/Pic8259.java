@@ -64,7 +64,11 @@ final class Pic8259 {
 
     /** The IRQ this chip would raise INT for now, or -1. */
     int pendingIrq() {
-        int p = priority(requests() & ~imr);
+        int unmasked = requests() & ~imr;
+        if (unmasked == 0) {
+            return -1; // the common case, asked before every instruction while IF=1
+        }
+        int p = priority(unmasked);
         if (p == 8) {
             return -1;
         }
