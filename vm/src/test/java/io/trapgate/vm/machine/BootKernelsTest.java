@@ -125,21 +125,37 @@ class BootKernelsTest {
         assertEquals("powering off\n", trapgate.serial(), trapgate::toString);
     }
 
-    @Test
-    void tripleFaultRebootsWithCmosKeptAsUnderQemu() throws Exception {
-        Path kernel = TestKernels.elf("triple");
-        // QemuRun always passes -no-reboot, so QEMU runs directly here.
+    /** QEMU without -no-reboot (QemuRun always passes it): a reset reboots the same kernel. */
+    private RunResult qemuAllowingReboot(Path kernel) throws Exception {
         Path serial = tmp.resolve("serial.txt");
         Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
                 "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
                 "-serial", "file:" + serial).redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
+        String diag = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
-        assertEquals(69, p.exitValue());
-        assertEquals("boot 1\nboot 2\n", Files.readString(serial));
+        return new RunResult(p.exitValue(), Files.readString(serial), diag);
+    }
+
+    @Test
+    void tripleFaultRebootsWithCmosKeptAsUnderQemu() throws Exception {
+        Path kernel = TestKernels.elf("triple");
+        RunResult qemu = qemuAllowingReboot(kernel);
+        assertEquals(69, qemu.exitCode(), qemu::toString);
+        assertEquals("boot 1\nboot 2\n", qemu.serial());
         RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
         assertEquals(69, trapgate.exitCode(), trapgate::toString);
-        assertEquals("boot 1\nboot 2\n", trapgate.serial(), trapgate::toString);
+        assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
+    }
+
+    @Test
+    void resetRequestsThroughCf9AndPort92RebootAsUnderQemu() throws Exception {
+        Path kernel = TestKernels.elf("reset");
+        RunResult qemu = qemuAllowingReboot(kernel);
+        assertEquals(71, qemu.exitCode(), qemu::toString);
+        assertEquals("boot 1\nboot 2\nboot 3\n", qemu.serial());
+        RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
+        assertEquals(71, trapgate.exitCode(), trapgate::toString);
+        assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
     }
 
     @Test
