@@ -64,6 +64,15 @@ class ExitCodesTest {
     }
 
     @Test
+    void dashDUnimpLogsTheWriteToThePortTheDeviceLeft() throws Exception {
+        RunResult r = TrapgateRun.boot(TestKernels.elf("exit"),
+                List.of("-device", "isa-debug-exit,iobase=0x501,iosize=2", "-d", "unimp"), 60);
+        assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
+        assertTrue(r.diagnostics().startsWith("unimp: 1-byte write of 0x2a to unassigned I/O port 0x00f4\n"),
+                r::toString);
+    }
+
+    @Test
     void dashDIntLogsEachTimerInterrupt() throws Exception {
         Path log = tmp.resolve("trace.log");
         RunResult r = TrapgateRun.boot(TestKernels.elf("pit"), List.of("-d", "int", "-D", log.toString()), 60);
