@@ -4,6 +4,7 @@ import io.trapgate.vm.boot.BootException;
 import io.trapgate.vm.boot.BootInfo;
 import io.trapgate.vm.boot.MultibootLoader;
 import io.trapgate.vm.cpu.Cpu;
+import io.trapgate.vm.devices.ByteWidePorts;
 import io.trapgate.vm.devices.CascadedPic;
 import io.trapgate.vm.devices.CmosRtc;
 import io.trapgate.vm.devices.DebugConsole;
@@ -75,21 +76,21 @@ public final class Machine implements MachineControl {
         markClaimed(0x20, 2);
         markClaimed(0xA0, 2);
         this.pit = new Pit8254(clock, pic, log);
-        claim(0x40, 4, pit, "pit");
-        claim(0x61, 1, new SystemControlPortB(pit, clock), "port 0x61");
+        claim(0x40, 4, byteWide(pit), "pit");
+        claim(0x61, 1, byteWide(new SystemControlPortB(pit, clock)), "port 0x61");
         this.rtc = new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log);
         if (before != null) {
             rtc.continueFrom(before.rtc);
         }
-        claim(0x70, 2, rtc, "rtc");
+        claim(0x70, 2, byteWide(rtc), "rtc");
         this.uart = new Uart16550(Uart16550.COM1_BASE, Uart16550.COM1_IRQ, pic, config.serialOut(), config.serialIn());
-        claim(Uart16550.COM1_BASE, 8, uart, "serial (COM1)");
+        claim(Uart16550.COM1_BASE, 8, byteWide(uart), "serial (COM1)");
         this.debugcon = new DebugConsole(config.debugconOut());
-        claim(DebugConsole.PORT, 1, debugcon, "debug console");
+        claim(DebugConsole.PORT, 1, byteWide(debugcon), "debug console");
         claim(PowerOffPort.PORT, 2, new PowerOffPort(this, log), "power-off port");
         ResetControlPorts reset = new ResetControlPorts(this);
-        claim(ResetControlPorts.PORT_A, 1, reset, "port 0x92");
-        claim(ResetControlPorts.RESET_CONTROL, 1, reset, "reset control");
+        claim(ResetControlPorts.PORT_A, 1, byteWide(reset), "port 0x92");
+        claim(ResetControlPorts.RESET_CONTROL, 1, byteWide(reset), "reset control");
         claim(config.debugExitBase(), config.debugExitSize(), new DebugExitPort(this), "isa-debug-exit");
         if (log.unimplemented) {
             UnassignedPorts unassigned = new UnassignedPorts(log);
@@ -112,6 +113,10 @@ public final class Machine implements MachineControl {
             config.diagnostics().println("trapgate: warning: " + w);
         }
         cpu.enterMultiboot(bootInfo.entry(), BootInfo.BOOTLOADER_MAGIC, bootInfo.infoAddress());
+    }
+
+    private IoDevice byteWide(IoDevice device) {
+        return new ByteWidePorts(device, bus);
     }
 
     private void markClaimed(int first, int count) {

@@ -29,8 +29,8 @@ public final class CascadedPic implements InterruptController {
                 cascade();
             }
         };
-        bus.register(0x20, 2, ports);
-        bus.register(0xA0, 2, ports);
+        bus.register(0x20, 2, new ByteWidePorts(ports, bus));
+        bus.register(0xA0, 2, new ByteWidePorts(ports, bus));
     }
 
     /** Sets the level of an IRQ line (0-15); a rising edge latches a request. */

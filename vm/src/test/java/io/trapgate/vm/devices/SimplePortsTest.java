@@ -93,4 +93,20 @@ class SimplePortsTest {
         bus.out(0x92, 1, 0x03);
         assertEquals("fast reset through port 0x92", machine.resetReason);
     }
+
+    @Test
+    void wordWriteToTheCmosIndexPortSelectsARegisterAndWritesItsData() {
+        FakeTime time = new FakeTime();
+        bus.register(0x70, 2, new ByteWidePorts(new CmosRtc(time, 0, 64 << 20, TraceLog.disabled()), bus));
+        bus.out(0x70, 2, 0x5A40); // AL = register 0x40, AH = value
+        bus.out(0x70, 1, 0x40);
+        assertEquals(0x5A, bus.in(0x71, 1));
+        assertEquals(0x5AFF, bus.in(0x70, 2), "the index port reads all ones, the data port the register");
+    }
+
+    @Test
+    void wordReadPastAByteDeviceReachesTheNextPortOnTheBus() {
+        bus.register(0xE9, 1, new ByteWidePorts(new DebugConsole(new ByteArrayOutputStream()), bus));
+        assertEquals(0xFFE9, bus.in(0xE9, 2), "0xEA is unassigned");
+    }
 }
