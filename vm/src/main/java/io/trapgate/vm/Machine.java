@@ -78,7 +78,7 @@ public final class Machine implements MachineControl {
         this.pit = new Pit8254(clock, pic, log);
         claim(0x40, 4, byteWide(pit), "pit");
         claim(0x61, 1, byteWide(new SystemControlPortB(pit, clock)), "port 0x61");
-        this.rtc = new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log);
+        this.rtc = new CmosRtc(clock, pic, config.rtcEpochSecond(), config.ramBytes(), log);
         if (before != null) {
             rtc.continueFrom(before.rtc);
         }
@@ -198,8 +198,8 @@ public final class Machine implements MachineControl {
                 return timeout();
             }
             uart.pollInput();
-            pit.advance();
-            long next = pit.nextEventNanos();
+            advanceTimers();
+            long next = nextTimerEvent();
             long budget = next == Long.MAX_VALUE ? SLICE : Math.min(SLICE, clock.instructionsUntil(next));
             if (config.pace() && !paceTo(clock.nanos(), wallStart, timedOut)) {
                 return timeout();
@@ -243,6 +243,16 @@ public final class Machine implements MachineControl {
         }
     }
 
+    /** The time-driven devices catch up with virtual time: PIT channel 0 and the RTC raise their IRQs. */
+    private void advanceTimers() {
+        pit.advance();
+        rtc.advance();
+    }
+
+    private long nextTimerEvent() {
+        return Math.min(pit.nextEventNanos(), rtc.nextEventNanos());
+    }
+
     private void traceStep() {
         if (cpu.isHalted()) {
             return;
@@ -259,7 +269,7 @@ public final class Machine implements MachineControl {
     /** A halted CPU: time jumps to the next timer event, or the machine waits for serial input. */
     private MachineExit skipHalt(long wallStart, BooleanSupplier timedOut) {
         boolean inputPossible = config.serialIn().mayHaveMore() && uart.canReceive();
-        long next = pit.nextEventNanos();
+        long next = nextTimerEvent();
         if (next == Long.MAX_VALUE) {
             if (!inputPossible) {
                 return hung("the CPU halted with no timer armed and no serial input to come; nothing can wake it");
@@ -270,10 +280,10 @@ public final class Machine implements MachineControl {
             return timeout();
         }
         clock.skipTo(next);
-        pit.advance();
+        advanceTimers();
         if (!pic.hasInterrupt()) {
             if (!inputPossible) {
-                return hung("the CPU halted and the timer interrupt (IRQ0) cannot reach it (masked or still in service)");
+                return hung("the CPU halted and the timer interrupts (IRQ0, IRQ8) cannot reach it (masked or still in service)");
             }
             return waitForInput(timedOut);
         }

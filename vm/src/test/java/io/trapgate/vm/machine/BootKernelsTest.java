@@ -95,6 +95,16 @@ class BootKernelsTest {
     }
 
     @Test
+    void rtcPeriodicAndUpdateInterruptsArriveOnIrq8() throws Exception {
+        bootsLikeQemu(TestKernels.elf("rtcirq"), List.of(), 43, """
+                periodic interrupts 16
+                status c 0x000000c0
+                update interrupts 1
+                status c 0x00000090
+                """);
+    }
+
+    @Test
     void kernelReadsItsCommandLineAndModulesFromTheMultibootInfo() throws Exception {
         Path m1 = tmp.resolve("m1.txt");
         Path m2 = tmp.resolve("m2.txt");

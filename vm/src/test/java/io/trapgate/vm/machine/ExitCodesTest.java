@@ -97,7 +97,7 @@ class ExitCodesTest {
         RunResult r = TrapgateRun.boot(TestKernels.elf("masked"), List.of(), 60);
         assertEquals(ExitCodes.GUEST_HUNG, r.exitCode(), r::toString);
         assertEquals("waiting for a masked timer\n", r.serial());
-        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted and the timer interrupt (IRQ0) cannot"),
+        assertTrue(r.diagnostics().startsWith("trapgate: guest hung: the CPU halted and the timer interrupts (IRQ0, IRQ8) cannot"),
                 r::toString);
     }
 
