@@ -109,8 +109,10 @@ public final class Machine implements MachineControl {
         }
         List<String> warnings = new ArrayList<>();
         this.bootInfo = MultibootLoader.load(memory, config.kernel(), config.modules(), config.append(), warnings);
-        for (String w : warnings) {
-            config.diagnostics().println("trapgate: warning: " + w);
+        if (before == null) { // a reboot loads the same kernel: warn once
+            for (String w : warnings) {
+                config.diagnostics().println("trapgate: warning: " + w);
+            }
         }
         cpu.enterMultiboot(bootInfo.entry(), BootInfo.BOOTLOADER_MAGIC, bootInfo.infoAddress());
     }
