@@ -75,6 +75,7 @@ public final class Machine implements MachineControl {
         pic.attach(bus);
         markClaimed(0x20, 2);
         markClaimed(0xA0, 2);
+        markClaimed(0x4D0, 2);
         this.pit = new Pit8254(clock, pic, log);
         claim(0x40, 4, byteWide(pit), "pit");
         claim(0x61, 1, byteWide(new SystemControlPortB(pit, clock)), "port 0x61");
