@@ -146,11 +146,11 @@ kmain:
 # wait_ticks: resets the tick count and sleeps with hlt until %ecx timer interrupts have come.
 wait_ticks:
     movl $0, ticks
-    sti
-1:  hlt
+1:  sti                                    # sti's shadow: the interrupt comes at the hlt
+    hlt
+    cli                                    # count with interrupts off, so the total cannot run past
     cmpl %ecx, ticks
     jb 1b
-    cli
     ret
 
 # latch_ch2: returns channel 2's latched count in %eax.

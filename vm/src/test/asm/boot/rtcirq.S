@@ -82,11 +82,11 @@ kmain:
 # wait_irqs: sleeps in hlt until %ecx RTC interrupts have come.
 wait_irqs:
     movl $0, count
-    sti
-1:  hlt
+1:  sti                                    # sti's shadow: the interrupt comes at the hlt
+    hlt
+    cli                                    # count with interrupts off, so the total cannot run past
     cmpl %ecx, count
     jb 1b
-    cli
     ret
 
 # Stack on entry: eip, cs, eflags.
