@@ -76,7 +76,7 @@ class BootKernelsTest {
                 irr while masked 0x00000001
                 ticks while masked 0
                 ticks after unmask 1
-                ch2 counts down 1
+                ch2 count moved 1
                 ch2 out after load 0
                 ch2 out at terminal count 1
                 """);
