@@ -119,17 +119,22 @@ kmain:
     movl $s_down, %esi
     call label_dec
 
-    movb $0xb0, %al
+    movb $0xb0, %al                        # a long count: out must still be low when read
     outb %al, $PIT_CMD
-    movb $2000 & 0xff, %al
+    movb $0xff, %al
     outb %al, $PIT_CH2
-    movb $2000 >> 8, %al
     outb %al, $PIT_CH2
     inb $PORTB, %al
     shrb $5, %al
     andl $1, %eax
     movl $s_out0, %esi
     call label_dec
+    movb $0xb0, %al                        # a short count, polled to its end
+    outb %al, $PIT_CMD
+    movb $2000 & 0xff, %al
+    outb %al, $PIT_CH2
+    movb $2000 >> 8, %al
+    outb %al, $PIT_CH2
     movl $100000000, %ecx
 4:  inb $PORTB, %al
     testb $0x20, %al
