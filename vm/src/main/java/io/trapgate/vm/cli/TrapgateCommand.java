@@ -146,11 +146,8 @@ public final class TrapgateCommand {
         if (o.timeoutSeconds < 0) {
             throw new UsageException("--timeout " + o.timeoutSeconds + ": must be 0 (none) or a number of seconds");
         }
-        String gdb = o.gdb;
-        if (gdb != null) {
-            OptionValues.gdbPort(gdb);
-        }
-        if (gdb != null || o.gdbDefault || o.freeze) {
+        int gdbPort = o.gdb != null ? OptionValues.gdbPort(o.gdb) : o.gdbDefault ? 1234 : 0;
+        if (gdbPort != 0 || o.freeze) {
             err.println("trapgate: note: the gdb stub is not available yet; -s, -gdb and -S are accepted and ignored");
         }
 
@@ -238,7 +235,7 @@ public final class TrapgateCommand {
         }
         return new MachineConfig(ram, kernel, modules, o.append == null ? "" : o.append, serialOut, serialIn,
                 debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], icount[1] != 0 || o.pace, rtcStart,
-                log, err);
+                log, err, gdbPort, o.freeze);
     }
 
     private static OutputStream openFile(String path, String option, List<AutoCloseable> toClose)
