@@ -83,6 +83,28 @@ class BootKernelsTest {
     }
 
     @Test
+    void picRegistersReadThroughOcw3AsUnderQemu() throws Exception {
+        // printing a line writes THR, which gives IRQ4 a new edge: hence the requests after prints
+        bootsLikeQemu(TestKernels.elf("picregs"), List.of(), 45, """
+                irr 0x00000010
+                isr 0x00000000
+                poll 0x00000084
+                isr 0x00000010
+                irr after poll 0x00000010
+                isr after eoi 0x00000000
+                irr masked 0x00000010
+                poll masked 0x00000000
+                imr 0x000000ff
+                poll aeoi 0x00000084
+                isr aeoi 0x00000000
+                irr two requests 0x00000011
+                poll rotated 0x00000084
+                poll next 0x00000084
+                isr after eoi 0x00000000
+                """);
+    }
+
+    @Test
     void rtcReadsTheBaseTimeInBcdAndBinary() throws Exception {
         bootsLikeQemu(TestKernels.elf("rtc"), List.of("-rtc", "base=2006-06-17T16:01:21"), 39, """
                 status a 0x00000026
