@@ -90,8 +90,8 @@ public final class TrapgateCommand {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
         } catch (OutOfMemoryError e) {
-            err.println("trapgate: out of Java heap (guest RAM is -m " + options.memory
-                    + " MiB); give java a larger -Xmx or use a smaller -m");
+            err.println("trapgate: out of Java heap for -m " + options.memory
+                    + " of guest RAM; give java a larger -Xmx or use a smaller -m");
             return ExitCodes.INTERNAL_ERROR;
         } catch (java.io.UncheckedIOException e) {
             err.println("trapgate: " + e.getMessage() + ": " + e.getCause().getMessage());
