@@ -206,6 +206,11 @@ public final class TrapgateCommand {
             }
         }
 
+        // A person typing at the guest: a halted guest waits in real time rather than racing its clock
+        // (and a host core) ahead, unless -icount sleep=off asks for the deterministic clock anyway.
+        boolean interactive = serialIn != SerialInput.NONE && in == System.in && System.console() != null;
+        boolean pace = o.pace || icount[1] == 1 || (icount[1] == -1 && interactive);
+
         // Kernel and modules.
         BootFile kernel;
         List<BootModule> modules = new ArrayList<>();
@@ -234,7 +239,7 @@ public final class TrapgateCommand {
             }
         }
         return new MachineConfig(ram, kernel, modules, o.append == null ? "" : o.append, serialOut, serialIn,
-                debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], icount[1] != 0 || o.pace, rtcStart,
+                debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], pace, rtcStart,
                 log, err, gdbPort, o.freeze);
     }
 

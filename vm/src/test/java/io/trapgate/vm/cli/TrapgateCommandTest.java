@@ -194,6 +194,15 @@ class TrapgateCommandTest {
     }
 
     @Test
+    void icountTakesShiftAndSleepInEitherOrder() throws Exception {
+        assertEquals(List.of(0, -1), toList(OptionValues.icount(null)));
+        assertEquals(List.of(3, -1), toList(OptionValues.icount("shift=3")));
+        assertEquals(List.of(0, 1), toList(OptionValues.icount("sleep=on")));
+        assertEquals(List.of(2, 0), toList(OptionValues.icount("sleep=off,shift=2")));
+        assertEquals(List.of(4, -1), toList(OptionValues.icount("4")));
+    }
+
+    @Test
     void unwritableSerialFileIsAUsageError() {
         RunResult r = run("-serial", "file:/nonexistent/dir/out.txt");
         assertEquals(2, r.exitCode());
