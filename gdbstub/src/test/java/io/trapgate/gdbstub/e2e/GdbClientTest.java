@@ -155,7 +155,10 @@ class GdbClientTest {
             assertEquals("+$QC1#c5", new String(first.getInputStream().readNBytes(8),
                     java.nio.charset.StandardCharsets.ISO_8859_1));
             String out = ClientProcess.run(30, ClientProcess.gdb(server.port(), "p $eip"));
-            assertTrue(out.contains("Remote connection closed") || out.contains("Connection reset"), out);
+            // gdb words it by where it noticed the close: while connecting or at its first packet
+            assertTrue(out.contains("Remote connection closed") || out.contains("Connection reset")
+                    || out.contains("Target disconnected"), out);
+            assertTrue(out.contains("No registers."), out);
             assertFalse(out.contains("$1 ="), out);
             first.getOutputStream().write("$qC#b4".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             assertEquals("+$QC1#c5", new String(first.getInputStream().readNBytes(8),
