@@ -10,7 +10,7 @@ package io.trapgate.gdbstub.target;
  * with, from its own thread.
  *
  * <p>Optional abilities are separate interfaces the target may also implement: {@link SoftwareBreakpoints},
- * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}. The stub advertises in
+ * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}, {@link MemoryRegions}. The stub advertises in
  * qSupported, and answers packets for, exactly the ones present.
  */
 public interface Target {
