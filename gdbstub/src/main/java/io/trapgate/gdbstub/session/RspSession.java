@@ -89,7 +89,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         if (slot.claim(channel)) {
             claimed = true;
             log.info("debugger connected from {}", channel.remoteAddress());
-            target.execute(() -> {
+            submit(() -> {
                 lastStop = target.attach(stopListener);
                 attached = true;
             });
@@ -109,7 +109,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
             slot.release(ctx.channel());
             running = false;
             log.info("debugger disconnected");
-            target.execute(() -> {
+            submit(() -> {
                 if (attached) {
                     attached = false;
                     target.detach(); // gone without D: let the machine run on, as after a detach
@@ -150,7 +150,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         if (resumes) {
             running = true; // a Ctrl-C arriving before the target thread gets to the resume must still count
         }
-        target.execute(() -> handle(text, resumes));
+        submit(() -> handle(text, resumes));
     }
 
     private void handle(String text, boolean resumes) {
@@ -170,7 +170,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         if (ackMode) {
             ctx.writeAndFlush(RspControl.ACK); // resending would not help; take it and answer with an error
         }
-        target.execute(() -> send(ErrorReplies.BAD_ARGUMENT));
+        submit(() -> send(ErrorReplies.BAD_ARGUMENT));
     }
 
     @Override
@@ -179,12 +179,33 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         ctx.close();
     }
 
+    /**
+     * Queues work for the target's thread. A failure in it is logged and ends there: debugging must never
+     * unwind the thread that runs the machine.
+     */
+    private void submit(Runnable work) {
+        target.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("debugger command failed", e);
+            }
+        });
+    }
+
     private void stopped(StopReason reason) {
         lastStop = reason;
         boolean wasRunning = running;
         running = false;
         if (wasRunning && attached && channel.isActive()) {
-            send(StopReplies.format(this, reason));
+            RspPacket reply;
+            try {
+                reply = StopReplies.format(this, reason);
+            } catch (RuntimeException e) { // a register the target failed to read: report the stop without it
+                log.warn("could not expedite registers in the stop reply", e);
+                reply = RspPacket.text("T" + io.trapgate.gdbstub.codec.Hex.byteToHex(StopReplies.signalOf(reason)));
+            }
+            send(reply);
         }
     }
 

@@ -135,7 +135,9 @@ public class FakeMachine implements Target {
                 commands.drain();
             } else {
                 runSlice(1000);
-                LockSupport.parkNanos(100_000); // a fake loop need not burn a shared core
+                if (running) {
+                    LockSupport.parkNanos(100_000); // a fake loop need not burn a shared core
+                }
             }
         }
     }
