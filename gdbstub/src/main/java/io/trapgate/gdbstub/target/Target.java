@@ -10,7 +10,7 @@ package io.trapgate.gdbstub.target;
  * with, from its own thread.
  *
  * <p>Optional abilities are separate interfaces the target may also implement: {@link SoftwareBreakpoints},
- * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}. The stub advertises in
+ * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}, {@link MemoryRegions}. The stub advertises in
  * qSupported, and answers packets for, exactly the ones present.
  */
 public interface Target {
@@ -58,7 +58,12 @@ public interface Target {
      */
     void resume(ResumeAction action);
 
-    /** Asks a running machine to stop soon and report {@link StopReason#interrupted()}. Thread-safe; any thread. */
+    /**
+     * Ctrl-C: asks the machine to stop soon (at the next point it polls, e.g. a block boundary) and report
+     * {@link StopReason#interrupted()}. Thread-safe; called from the event loop. The stub calls it only while
+     * a resume is queued or running, so the request must stay pending until the machine next reports a stop
+     * (it may arrive before the queued resume has even started).
+     */
     void interrupt();
 
     /** The client killed the program: the reply has been sent, now end the machine as the target sees fit. */

@@ -83,4 +83,19 @@ class LldbClientTest {
         assertTrue(out.contains("exited with status = 9") || out.contains("status = 9"), out);
         assertTrue(target.killed, out);
     }
+
+    @Test
+    void lldbShowsMemoryRegions() throws Exception {
+        String out = lldb("memory region 0x1000", "memory region 0x20000");
+        assertTrue(out.contains("[0x0000000000000000-0x0000000000010000) rwx"), out);
+        assertTrue(out.contains("[0x0000000000010000-0x0000000100000000) ---"), out);
+    }
+
+    @Test
+    void lldbWriteWatchpointStopsAfterTheStore() throws Exception {
+        String out = lldb("watchpoint set expression -w write -s 4 -- 0x2000", "continue", "register read eip eax");
+        assertTrue(out.contains("stop reason = watchpoint 1"), out);
+        assertTrue(out.contains("new value: 2"), out);
+        assertTrue(out.matches("(?s).*eip = 0x00001007.*"), out);
+    }
 }

@@ -1,15 +1,16 @@
 package io.trapgate.gdbstub.fake;
 
 import io.trapgate.gdbstub.target.HardwareBreakpoints;
+import io.trapgate.gdbstub.target.MemoryRegions;
 import io.trapgate.gdbstub.target.MonitorCommands;
 import io.trapgate.gdbstub.target.SoftwareBreakpoints;
 import io.trapgate.gdbstub.target.TargetDescription;
 import io.trapgate.gdbstub.target.WatchKind;
 import io.trapgate.gdbstub.target.Watchpoints;
 
-/** The fake machine with every optional capability: breakpoints, watchpoints and a monitor. */
+/** The fake machine with every optional capability: breakpoints, watchpoints, a monitor and a memory map. */
 public final class FakeI386Target extends FakeMachine
-        implements SoftwareBreakpoints, HardwareBreakpoints, Watchpoints, MonitorCommands {
+        implements SoftwareBreakpoints, HardwareBreakpoints, Watchpoints, MonitorCommands, MemoryRegions {
 
     public FakeI386Target() {
     }
@@ -64,5 +65,15 @@ public final class FakeI386Target extends FakeMachine
         } else {
             out.print("unknown command: " + command + "\n");
         }
+    }
+
+    /** Memory is one rwx region at 0; the rest of the 32-bit space is an unmapped gap. */
+    @Override
+    public MemoryRegion regionAt(long address) {
+        if (address < 0 || address > 0xffffffffL) {
+            return null;
+        }
+        return address < MEMORY_SIZE ? new MemoryRegion(0, MEMORY_SIZE, "rwx")
+                : new MemoryRegion(MEMORY_SIZE, 0x1_0000_0000L - MEMORY_SIZE, "");
     }
 }

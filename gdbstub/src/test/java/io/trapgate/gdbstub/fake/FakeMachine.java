@@ -1,5 +1,6 @@
 package io.trapgate.gdbstub.fake;
 
+import io.trapgate.gdbstub.target.CommandQueue;
 import io.trapgate.gdbstub.target.RegisterLayout;
 import io.trapgate.gdbstub.target.ResumeAction;
 import io.trapgate.gdbstub.target.StopListener;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -51,7 +51,7 @@ public class FakeMachine implements Target {
     protected final byte[][] registers;
     protected final byte[] memory = new byte[MEMORY_SIZE];
 
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final CommandQueue commands = new CommandQueue();
     private volatile boolean interruptRequested;
     private volatile boolean shutdown;
     private Thread thread;
@@ -104,12 +104,7 @@ public class FakeMachine implements Target {
 
     /** Runs queued commands, then (if running) up to 1000 instructions. Returns whether anything happened. */
     public boolean pump() {
-        boolean worked = false;
-        Runnable c;
-        while ((c = commands.poll()) != null) {
-            c.run();
-            worked = true;
-        }
+        boolean worked = commands.drain() > 0;
         if (running) {
             runSlice(1000);
             worked = true;
@@ -133,18 +128,17 @@ public class FakeMachine implements Target {
     }
 
     private void threadLoop() {
-        try {
-            while (!shutdown) {
-                Runnable c = running ? commands.poll() : commands.poll(20, TimeUnit.MILLISECONDS);
-                if (c != null) {
-                    c.run();
-                } else if (running) {
-                    runSlice(1000);
+        while (!shutdown) {
+            if (!running) {
+                commands.awaitAndDrain(TimeUnit.MILLISECONDS.toNanos(20));
+            } else if (commands.hasPending()) {
+                commands.drain();
+            } else {
+                runSlice(1000);
+                if (running) {
                     LockSupport.parkNanos(100_000); // a fake loop need not burn a shared core
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -200,7 +194,7 @@ public class FakeMachine implements Target {
 
     @Override
     public void execute(Runnable command) {
-        commands.add(command);
+        commands.submit(command);
     }
 
     @Override

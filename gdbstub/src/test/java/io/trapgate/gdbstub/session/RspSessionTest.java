@@ -103,9 +103,25 @@ class RspSessionTest {
         FakeI386Target target = new FakeI386Target();
         StubHarness first = new StubHarness(target, slot);
         StubHarness second = new StubHarness(target, slot);
+        assertTrue(second.channel.isOpen(), "a newcomer first waits a moment for the slot");
+        second.advanceTime(1000);
         assertFalse(second.channel.isOpen());
         assertEquals(1, target.attaches);
         assertEquals("QC1", first.ask("qC"));
+    }
+
+    @Test
+    void newcomerGetsTheSlotWhenThePreviousClientGoesAwayWhileItWaits() {
+        ClientSlot slot = new ClientSlot();
+        FakeI386Target target = new FakeI386Target();
+        StubHarness first = new StubHarness(target, slot);
+        StubHarness second = new StubHarness(target, slot);
+        first.channel.close();
+        target.pump();
+        second.advanceTime(100);
+        assertTrue(second.channel.isOpen());
+        assertEquals(2, target.attaches);
+        assertEquals("QC1", second.ask("qC"));
     }
 
     @Test
