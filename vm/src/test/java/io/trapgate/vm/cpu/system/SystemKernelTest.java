@@ -34,6 +34,8 @@ class SystemKernelTest {
             debugregs, END, end
             shadow, END, end
             iobitmap, END, end
+            segments, END, end
+            portio, END, end
             doublefault, END, end
             triplefault, before the triple fault, reset
             """;
