@@ -1,7 +1,7 @@
 # Multiboot start of the fault-atomicity image: paging with the same four-page window as the
 # Linux start (not present, user RW, not present, user read-only), the cases run at ring 3
-# with IOPL 3 (so they can print), and #NP/#SS/#GP/#PF record what the CPU pushed into
-# fc_state and resume at fc_recover.
+# with IOPL 3 (so they can print), and #DE #BP #OF #BR #UD #NP #SS #GP #PF record what the CPU
+# pushed into fc_state and resume at fc_recover.
 
         .set WINDOW, 0x10000000
         .set FRAME_RW, 0xa00000
@@ -41,7 +41,12 @@ _start:
         movw %ax, idt(,%ecx,8)
         movw $0x08, idt+2(,%ecx,8)
         movw $0x8e00, idt+4(,%ecx,8)
-        shrl $16, %eax
+        cmpl $3, %ecx                   # int3 and into are allowed from ring 3
+        je 3f
+        cmpl $4, %ecx
+        jne 4f
+3:      movw $0xee00, idt+4(,%ecx,8)
+4:      shrl $16, %eax
         movw %ax, idt+6(,%ecx,8)
         incl %ecx
         cmpl $32, %ecx
@@ -106,10 +111,10 @@ stubs:
 on_trap:
         pushal
         movl 32(%esp), %eax
-        cmpl $11, %eax
-        jb fatal
-        cmpl $14, %eax
+        cmpl $14, %eax                  # #DE #BP #OF #BR #UD and #NP #SS #GP #PF are reported
         ja fatal
+        btl %eax, reported
+        jnc fatal
         movl %eax, fc_state
         movl 36(%esp), %eax
         movl %eax, fc_state + 4
@@ -162,6 +167,8 @@ fc_putc:
         ret
 
         .section .startdata, "aw"
+reported:
+        .long 1 << 0 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 6 | 0x7800
         .balign 8
 gdt:    .quad 0
         .quad 0x00cf9a000000ffff        # 0x08 kernel code

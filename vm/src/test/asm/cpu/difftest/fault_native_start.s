@@ -48,6 +48,12 @@ _start:
         call catch
         movl $7, %ebx                   # SIGBUS (#SS)
         call catch
+        movl $8, %ebx                   # SIGFPE (#DE)
+        call catch
+        movl $4, %ebx                   # SIGILL (#UD)
+        call catch
+        movl $5, %ebx                   # SIGTRAP (#BP)
+        call catch
         call fc_main
         call flush
         movl $SYS_EXIT, %eax

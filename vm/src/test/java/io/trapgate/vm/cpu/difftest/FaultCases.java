@@ -77,6 +77,23 @@ final class FaultCases {
         stackEdges();
         strings();
         indirectAndFetch();
+        exceptions();
+    }
+
+    /** Faults leave the registers alone and report the instruction; traps report the next one. */
+    private void exceptions() {
+        add("divl %ecx", 1, 0);
+        add("divl " + hex(A + 0x10), "movl $0, " + hex(A + 0x10) + "\n", A + 0x800);
+        add("idivl %ecx", 0, 0x80000000, 2, -1, 1, -1);
+        add("divb %cl", 0, 0x1234, 1, 0x10);
+        add("idivw %cx", 0, 0x8000, 2, 0xffff, 1, 0xffff);
+        add(".byte 0xd4, 0x00  # aam $0");
+        add("ud2");
+        add(".byte 0x0f, 0xff  # reserved");
+        add("int3\n1:");
+        add("into\n1:"); // flags are random: it traps only when OF=1
+        add("boundl %eax, " + hex(A + 0x20), "movl $5, " + hex(A + 0x20) + "\nmovl $9, " + hex(A + 0x24) + "\n",
+                A + 0x800, 0, 10);
     }
 
     private int[] randomRegs() {
