@@ -1,0 +1,30 @@
+package io.trapgate.gdbstub.packets;
+
+import io.trapgate.gdbstub.codec.Hex;
+import io.trapgate.gdbstub.codec.RspPacket;
+import io.trapgate.gdbstub.target.MonitorCommands;
+
+/** {@code qRcmd,<hex command>}: output streams to the client as {@code O<hex>} packets, then {@code OK}. */
+final class MonitorHandler {
+
+    private MonitorHandler() {
+    }
+
+    static void register(PacketDispatcher d) {
+        d.prefix("qRcmd,", MonitorHandler::monitor);
+    }
+
+    private static RspPacket monitor(PacketContext ctx, String packet) {
+        if (!(ctx.target() instanceof MonitorCommands commands)) {
+            return RspPacket.EMPTY;
+        }
+        String command = Hex.decodeText(packet.substring("qRcmd,".length()));
+        int chunk = (ctx.maxPacketSize() - 1) / 2;
+        commands.monitor(command, text -> {
+            for (int i = 0; i < text.length(); i += chunk) {
+                ctx.send(RspPacket.text("O" + Hex.encodeText(text.substring(i, Math.min(text.length(), i + chunk)))));
+            }
+        });
+        return RspPacket.OK;
+    }
+}

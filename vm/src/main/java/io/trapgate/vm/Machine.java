@@ -1,0 +1,298 @@
+package io.trapgate.vm;
+
+import io.trapgate.vm.boot.BootException;
+import io.trapgate.vm.boot.BootInfo;
+import io.trapgate.vm.boot.MultibootLoader;
+import io.trapgate.vm.cpu.Cpu;
+import io.trapgate.vm.devices.CascadedPic;
+import io.trapgate.vm.devices.CmosRtc;
+import io.trapgate.vm.devices.DebugConsole;
+import io.trapgate.vm.devices.DebugExitPort;
+import io.trapgate.vm.devices.IoBus;
+import io.trapgate.vm.devices.IoDevice;
+import io.trapgate.vm.devices.MachineControl;
+import io.trapgate.vm.devices.Pit8254;
+import io.trapgate.vm.devices.PowerOffPort;
+import io.trapgate.vm.devices.SystemControlPortB;
+import io.trapgate.vm.devices.TraceLog;
+import io.trapgate.vm.devices.Uart16550;
+import io.trapgate.vm.devices.UnassignedPorts;
+import io.trapgate.vm.memory.PhysicalMemory;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One PC: RAM, the I/O bus with its devices, and the CPU, with the kernel loaded. {@link #run} is
+ * the run loop: it gives the CPU an instruction budget up to the next timer event, lets time-driven
+ * devices catch up between slices, skips virtual time while the CPU is halted, and turns device
+ * requests (debug exit, power-off, reset) into a {@link MachineExit}. Only the thread that calls
+ * {@link #run} touches the machine; other threads may only call {@link #requestStop()}.
+ */
+public final class Machine implements MachineControl {
+    /** The longest slice between device polls when no timer event is nearer (1 ms at 1 ns/insn). */
+    private static final long SLICE = 1_000_000;
+    /** Wall-clock granularity of pacing and of waiting for input. */
+    private static final long WAIT_STEP_MS = 50;
+
+    private final MachineConfig config;
+    private final TraceLog log;
+    private final PhysicalMemory memory;
+    private final IoBus bus = new IoBus();
+    private final boolean[] claimed = new boolean[0x10000];
+    private final VirtualClock clock;
+    private final CascadedPic pic;
+    private final Uart16550 uart;
+    private final Pit8254 pit;
+    private final DebugConsole debugcon;
+    private final Cpu cpu;
+    private final BootInfo bootInfo;
+
+    private int exitCode = -1;
+    private String exitReason;
+    private String resetReason;
+
+    /** Builds the machine and loads the kernel and modules into it. */
+    public Machine(MachineConfig config) throws BootException {
+        this.config = config;
+        this.log = config.log();
+        this.memory = new PhysicalMemory(config.ramBytes());
+        this.clock = new VirtualClock(config.icountShift());
+        this.pic = new CascadedPic(log);
+        pic.attach(bus);
+        markClaimed(0x20, 2);
+        markClaimed(0xA0, 2);
+        this.pit = new Pit8254(clock, pic, log);
+        claim(0x40, 4, pit, "pit");
+        claim(0x61, 1, new SystemControlPortB(pit, clock), "port 0x61");
+        claim(0x70, 2, new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log), "rtc");
+        this.uart = new Uart16550(Uart16550.COM1_BASE, Uart16550.COM1_IRQ, pic, config.serialOut(), config.serialIn());
+        claim(Uart16550.COM1_BASE, 8, uart, "serial (COM1)");
+        this.debugcon = new DebugConsole(config.debugconOut());
+        claim(DebugConsole.PORT, 1, debugcon, "debug console");
+        claim(PowerOffPort.PORT, 2, new PowerOffPort(this, log), "power-off port");
+        claim(config.debugExitBase(), config.debugExitSize(), new DebugExitPort(this), "isa-debug-exit");
+        if (log.unimplemented) {
+            UnassignedPorts unassigned = new UnassignedPorts(log);
+            for (int p = 0; p < 0x10000; p++) {
+                if (!claimed[p]) {
+                    bus.register(p, 1, unassigned);
+                }
+            }
+        }
+        this.cpu = new Cpu(memory, bus, pic);
+        clock.attach(cpu);
+        List<String> warnings = new ArrayList<>();
+        this.bootInfo = MultibootLoader.load(memory, config.kernel(), config.modules(), config.append(), warnings);
+        for (String w : warnings) {
+            config.diagnostics().println("trapgate: warning: " + w);
+        }
+        cpu.enterMultiboot(bootInfo.entry(), BootInfo.BOOTLOADER_MAGIC, bootInfo.infoAddress());
+    }
+
+    private void markClaimed(int first, int count) {
+        for (int p = first; p < first + count; p++) {
+            claimed[p] = true;
+        }
+    }
+
+    private void claim(int first, int count, IoDevice device, String name) throws BootException {
+        if (first < 0 || count < 1 || first + count > 0x10000) {
+            throw new BootException(String.format("%s: ports 0x%x+%d are outside the I/O space", name, first, count));
+        }
+        for (int p = first; p < first + count; p++) {
+            if (claimed[p]) {
+                throw new BootException(String.format("%s: port 0x%x is already used by another device", name, p));
+            }
+        }
+        bus.register(first, count, device);
+        markClaimed(first, count);
+    }
+
+    public Cpu cpu() {
+        return cpu;
+    }
+
+    public PhysicalMemory memory() {
+        return memory;
+    }
+
+    public IoBus bus() {
+        return bus;
+    }
+
+    public BootInfo bootInfo() {
+        return bootInfo;
+    }
+
+    /** Virtual nanoseconds since power-on. */
+    public long nanos() {
+        return clock.nanos();
+    }
+
+    /** Thread-safe: makes {@link #run} look at its stop conditions soon. */
+    public void requestStop() {
+        cpu.requestStop();
+    }
+
+    @Override
+    public void requestExit(int code, String reason) {
+        if (exitCode < 0) {
+            exitCode = code;
+            exitReason = reason;
+        }
+        cpu.requestStop();
+    }
+
+    @Override
+    public void requestReset(String reason) {
+        resetReason = reason;
+        cpu.requestStop();
+    }
+
+    /** Why {@link #run} returned {@code null}: the guest reset the machine. */
+    public String resetReason() {
+        return resetReason;
+    }
+
+    /**
+     * Runs until the guest exits, resets, hangs or {@code timedOut} becomes true. Returns the exit, or
+     * null for a reset (see {@link #resetReason()}).
+     */
+    public MachineExit run(BooleanSupplier timedOut) {
+        long wallStart = System.nanoTime();
+        long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
+        for (;;) {
+            if (timedOut.getAsBoolean()) {
+                return timeout();
+            }
+            uart.pollInput();
+            pit.advance();
+            long next = pit.nextEventNanos();
+            long budget = next == Long.MAX_VALUE ? SLICE : Math.min(SLICE, clock.instructionsUntil(next));
+            if (config.pace() && !paceTo(clock.nanos(), wallStart, timedOut)) {
+                return timeout();
+            }
+            int reason = cpu.run(budget);
+            flushOutputs();
+            if (exitCode >= 0) {
+                return new MachineExit(exitCode, null, null);
+            }
+            if (resetReason != null) {
+                return null;
+            }
+            switch (reason) {
+                case Cpu.RUN_TRIPLE_FAULT -> {
+                    resetReason = "triple fault";
+                    return null;
+                }
+                case Cpu.RUN_HALTED -> {
+                    if (pic.hasInterrupt()) {
+                        // The CPU stays halted although a request is waiting: it must have IF=0.
+                        // Give it one more slice in case the request came in with the hlt itself.
+                        if (haltedAt == cpu.retired()) {
+                            return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                        }
+                        haltedAt = cpu.retired();
+                        continue;
+                    }
+                    MachineExit e = skipHalt(wallStart, timedOut);
+                    if (e != null) {
+                        return e;
+                    }
+                }
+                default -> { } // budget used up, or a stop request checked at the top
+            }
+        }
+    }
+
+    /** A halted CPU: time jumps to the next timer event, or the machine waits for serial input. */
+    private MachineExit skipHalt(long wallStart, BooleanSupplier timedOut) {
+        boolean inputPossible = config.serialIn().mayHaveMore() && uart.canReceive();
+        long next = pit.nextEventNanos();
+        if (next == Long.MAX_VALUE) {
+            if (!inputPossible) {
+                return hung("the CPU halted with no timer armed and no serial input to come; nothing can wake it");
+            }
+            return waitForInput(timedOut);
+        }
+        if (config.pace() && !paceTo(next, wallStart, timedOut)) {
+            return timeout();
+        }
+        clock.skipTo(next);
+        pit.advance();
+        if (!pic.hasInterrupt()) {
+            if (!inputPossible) {
+                return hung("the CPU halted and the timer interrupt (IRQ0) cannot reach it (masked or still in service)");
+            }
+            return waitForInput(timedOut);
+        }
+        return null;
+    }
+
+    private MachineExit waitForInput(BooleanSupplier timedOut) {
+        try {
+            while (!config.serialIn().await(WAIT_STEP_MS)) {
+                if (timedOut.getAsBoolean()) {
+                    return timeout();
+                }
+                if (!config.serialIn().mayHaveMore()) {
+                    return hung("the CPU halted and serial input has ended; nothing can wake it");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return timeout();
+        }
+        return null;
+    }
+
+    /** Sleeps until the wall clock has caught up with virtual time {@code target}; false if timed out. */
+    private boolean paceTo(long target, long wallStart, BooleanSupplier timedOut) {
+        for (;;) {
+            long ahead = target - (System.nanoTime() - wallStart);
+            if (ahead <= 1_000_000) {
+                return true;
+            }
+            if (timedOut.getAsBoolean()) {
+                return false;
+            }
+            try {
+                Thread.sleep(Math.min(WAIT_STEP_MS, ahead / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    private void flushOutputs() {
+        uart.flush();
+        debugcon.flush();
+    }
+
+    private MachineExit timeout() {
+        flushQuietly();
+        return new MachineExit(ExitCodes.TIMEOUT, "trapgate: watchdog: the guest was still running at the --timeout limit",
+                cpu.describeState());
+    }
+
+    private MachineExit hung(String why) {
+        flushQuietly();
+        return new MachineExit(ExitCodes.GUEST_HUNG, "trapgate: guest hung: " + why, cpu.describeState());
+    }
+
+    private void flushQuietly() {
+        try {
+            flushOutputs();
+        } catch (UncheckedIOException e) {
+            // the exit message matters more than the lost output
+        }
+    }
+
+    /** Seconds on the RTC now, for a reboot that keeps the clock running. */
+    long rtcEpochSecondNow() {
+        return config.rtcEpochSecond() + clock.nanos() / 1_000_000_000L;
+    }
+}

@@ -1,0 +1,80 @@
+package io.trapgate.vm;
+
+import io.trapgate.vm.boot.BootException;
+import io.trapgate.vm.devices.TraceLog;
+
+/**
+ * A run of trapgate from power-on to exit: builds the machine, reboots it when the guest resets
+ * (unless -no-reboot), and arms the --timeout watchdog. The watchdog thread only sets a flag and
+ * asks the CPU to stop; the machine itself is touched by the calling thread alone.
+ */
+public final class MachineSession {
+    private final MachineConfig config;
+    private volatile Machine current;
+    private volatile boolean timedOut;
+
+    public MachineSession(MachineConfig config) {
+        this.config = config;
+    }
+
+    /** Runs until the guest exits; {@code timeoutSeconds} 0 means no watchdog. */
+    public MachineExit run(long timeoutSeconds) throws BootException {
+        Thread watchdog = null;
+        if (timeoutSeconds > 0) {
+            watchdog = new Thread(() -> {
+                try {
+                    Thread.sleep(timeoutSeconds * 1000);
+                } catch (InterruptedException e) {
+                    return; // the run ended first
+                }
+                timedOut = true;
+                Machine m = current;
+                if (m != null) {
+                    m.requestStop();
+                }
+            }, "trapgate-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
+        try {
+            MachineConfig cfg = config;
+            TraceLog log = config.log();
+            for (;;) {
+                Machine m = new Machine(cfg);
+                current = m;
+                MachineExit exit = m.run(() -> timedOut);
+                if (exit != null) {
+                    return exit;
+                }
+                String state = m.cpu().describeState();
+                if (log.cpuReset) {
+                    log.log("cpu_reset: " + m.resetReason() + (config.noReboot() ? "" : "; rebooting") + "\n" + state);
+                }
+                if (config.noReboot()) {
+                    return new MachineExit(ExitCodes.GUEST_RESET,
+                            "trapgate: guest reset (" + m.resetReason() + ") with -no-reboot", state);
+                }
+                cfg = new MachineConfig(cfg.ramBytes(), cfg.kernel(), cfg.modules(), cfg.append(), cfg.serialOut(),
+                        cfg.serialIn(), cfg.debugconOut(), cfg.noReboot(), cfg.debugExitBase(), cfg.debugExitSize(),
+                        cfg.icountShift(), cfg.pace(), m.rtcEpochSecondNow(), cfg.log(), cfg.diagnostics());
+            }
+        } finally {
+            if (watchdog != null) {
+                watchdog.interrupt();
+            }
+        }
+    }
+
+    /** The current guest's registers, for an error report; safe to call after {@link #run} failed. */
+    public String describeState() {
+        Machine m = current;
+        if (m == null) {
+            return "(the machine was not built yet)";
+        }
+        try {
+            return m.cpu().describeState();
+        } catch (RuntimeException e) {
+            return "(the CPU state could not be read: " + e + ")";
+        }
+    }
+}

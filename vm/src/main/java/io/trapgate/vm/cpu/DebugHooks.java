@@ -1,0 +1,75 @@
+package io.trapgate.vm.cpu;
+
+/**
+ * What a debugger can ask of the CPU: linear-address breakpoints checked before an instruction
+ * executes, single-step mode (run() executes one instruction and returns RUN_DEBUG) and a log of
+ * interrupts and exceptions. All of it costs one boolean test per instruction while unused.
+ */
+public final class DebugHooks {
+    /** Told about every interrupt and exception the CPU delivers. */
+    @FunctionalInterface
+    public interface InterruptLog {
+        /** {@code kind} is "exception", "interrupt" or "software"; errorCode is -1 if none. */
+        void delivered(String kind, int vector, int errorCode, int eip, int cpl, long retired);
+    }
+
+    private volatile int[] breakpoints = new int[0];
+    /** Any breakpoint set: the run loop checks {@link #breakpointAt} only then. */
+    volatile boolean active;
+    volatile boolean singleStep;
+    /** The next run() starts on a breakpoint address and must execute it rather than stop again. */
+    boolean resumeOverBreakpoint;
+    InterruptLog log;
+
+    public synchronized void addBreakpoint(int linear) {
+        for (int b : breakpoints) {
+            if (b == linear) {
+                return;
+            }
+        }
+        int[] n = java.util.Arrays.copyOf(breakpoints, breakpoints.length + 1);
+        n[breakpoints.length] = linear;
+        breakpoints = n;
+        active = true;
+    }
+
+    public synchronized void removeBreakpoint(int linear) {
+        int[] n = new int[breakpoints.length];
+        int k = 0;
+        for (int b : breakpoints) {
+            if (b != linear) {
+                n[k++] = b;
+            }
+        }
+        breakpoints = java.util.Arrays.copyOf(n, k);
+        active = k > 0;
+    }
+
+    public synchronized void clearBreakpoints() {
+        breakpoints = new int[0];
+        active = false;
+    }
+
+    boolean breakpointAt(int linear) {
+        for (int b : breakpoints) {
+            if (b == linear) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** In single-step mode run() executes exactly one instruction (or delivers one event) and returns RUN_DEBUG. */
+    public void setSingleStep(boolean on) {
+        singleStep = on;
+    }
+
+    /** Lets the next run() execute the instruction at a breakpoint it stopped on. */
+    public void resumeOverBreakpoint() {
+        resumeOverBreakpoint = true;
+    }
+
+    public void setInterruptLog(InterruptLog log) {
+        this.log = log;
+    }
+}

@@ -1,0 +1,198 @@
+package io.trapgate.vm.cpu;
+
+/**
+ * EFLAGS with lazily computed arithmetic flags. An ALU instruction records its operands and
+ * result ({@link #op} says which formula applies); CF/PF/AF/ZF/SF/OF are only computed when
+ * something reads them. While {@link #op} is {@link #NONE} the arithmetic bits live in
+ * {@link #bits} like every other flag.
+ */
+final class Flags {
+    static final int CF = 0x1, PF = 0x4, AF = 0x10, ZF = 0x40, SF = 0x80, TF = 0x100, IF = 0x200,
+            DF = 0x400, OF = 0x800, IOPL = 0x3000, NT = 0x4000, RF = 0x10000, VM = 0x20000, AC = 0x40000,
+            ID = 0x200000;
+    static final int ARITH = CF | PF | AF | ZF | SF | OF;
+
+    static final int NONE = 0, ADD = 1, ADC = 2, SUB = 3, SBB = 4, LOGIC = 5, INC = 6, DEC = 7;
+
+    /** Which formula computes the arithmetic flags, or NONE. */
+    int op;
+    /** Operand size of the recorded operation: 0 = byte, 1 = word, 2 = dword. */
+    int size;
+    int dst;
+    int src;
+    int res;
+    /** Carry in (ADC/SBB) or the preserved CF (INC/DEC). */
+    int cin;
+    /** All flags; the arithmetic ones are stale while op != NONE. */
+    int bits = 2;
+
+    private static final byte[] PARITY = new byte[256];
+
+    static {
+        for (int i = 0; i < 256; i++) {
+            PARITY[i] = (byte) ((Integer.bitCount(i) & 1) == 0 ? PF : 0);
+        }
+    }
+
+    static int mask(int size) {
+        return size == 0 ? 0xFF : size == 1 ? 0xFFFF : 0xFFFFFFFF;
+    }
+
+    static int signBit(int size) {
+        return size == 0 ? 0x80 : size == 1 ? 0x8000 : 0x80000000;
+    }
+
+    void set(int op, int size, int dst, int src, int res) {
+        this.op = op;
+        this.size = size;
+        this.dst = dst;
+        this.src = src;
+        this.res = res;
+    }
+
+    void setWithCarry(int op, int size, int dst, int src, int res, int cin) {
+        this.op = op;
+        this.size = size;
+        this.dst = dst;
+        this.src = src;
+        this.res = res;
+        this.cin = cin;
+    }
+
+    void logic(int size, int res) {
+        this.op = LOGIC;
+        this.size = size;
+        this.res = res;
+    }
+
+    boolean cf() {
+        switch (op) {
+            case NONE: return (bits & CF) != 0;
+            case ADD: {
+                int m = mask(size);
+                return Integer.compareUnsigned(res & m, dst & m) < 0;
+            }
+            case ADC: {
+                int m = mask(size);
+                int c = Integer.compareUnsigned(res & m, dst & m);
+                return cin != 0 ? c <= 0 : c < 0;
+            }
+            case SUB: {
+                int m = mask(size);
+                return Integer.compareUnsigned(dst & m, src & m) < 0;
+            }
+            case SBB: {
+                int m = mask(size);
+                int c = Integer.compareUnsigned(dst & m, src & m);
+                return cin != 0 ? c <= 0 : c < 0;
+            }
+            case LOGIC: return false;
+            default: return cin != 0; // INC, DEC keep CF
+        }
+    }
+
+    boolean zf() {
+        return op == NONE ? (bits & ZF) != 0 : (res & mask(size)) == 0;
+    }
+
+    boolean sf() {
+        return op == NONE ? (bits & SF) != 0 : (res & signBit(size)) != 0;
+    }
+
+    boolean pf() {
+        return op == NONE ? (bits & PF) != 0 : PARITY[res & 0xFF] != 0;
+    }
+
+    boolean af() {
+        switch (op) {
+            case NONE: return (bits & AF) != 0;
+            case LOGIC: return false;
+            default: return ((dst ^ src ^ res) & 0x10) != 0;
+        }
+    }
+
+    boolean of() {
+        int sb = signBit(size);
+        switch (op) {
+            case NONE: return (bits & OF) != 0;
+            case ADD: case ADC: case INC: return ((dst ^ res) & (src ^ res) & sb) != 0;
+            case SUB: case SBB: case DEC: return ((dst ^ src) & (dst ^ res) & sb) != 0;
+            default: return false;
+        }
+    }
+
+    static int parity(int v) {
+        return PARITY[v & 0xFF];
+    }
+
+    /** The arithmetic flags as EFLAGS bits. */
+    int arith() {
+        if (op == NONE) {
+            return bits & ARITH;
+        }
+        int v = 0;
+        if (cf()) v |= CF;
+        if (pf()) v |= PF;
+        if (af()) v |= AF;
+        if (zf()) v |= ZF;
+        if (sf()) v |= SF;
+        if (of()) v |= OF;
+        return v;
+    }
+
+    /** Folds the lazy state into {@link #bits}. */
+    void materialize() {
+        if (op != NONE) {
+            bits = (bits & ~ARITH) | arith();
+            op = NONE;
+        }
+    }
+
+    int get() {
+        return (bits & ~ARITH) | arith() | 2;
+    }
+
+    /** Replaces all flags (bit 1 always reads 1; bits 3, 5, 15 always 0). */
+    void setAll(int v) {
+        bits = (v | 2) & ~0x8028;
+        op = NONE;
+    }
+
+    /** Sets or clears some arithmetic flags eagerly, keeping the others. */
+    void setArith(int clearMask, int setBits) {
+        materialize();
+        bits = (bits & ~clearMask) | setBits;
+    }
+
+    /** Evaluates condition code {@code cc} (the low nibble of jcc/setcc/cmovcc). */
+    boolean cond(int cc) {
+        if (op == SUB && size == 2) {
+            // cmp/sub in 32-bit: decide from the operands directly
+            switch (cc) {
+                case 2: return Integer.compareUnsigned(dst, src) < 0;
+                case 3: return Integer.compareUnsigned(dst, src) >= 0;
+                case 4: return dst == src;
+                case 5: return dst != src;
+                case 6: return Integer.compareUnsigned(dst, src) <= 0;
+                case 7: return Integer.compareUnsigned(dst, src) > 0;
+                case 0xC: return dst < src;
+                case 0xD: return dst >= src;
+                case 0xE: return dst <= src;
+                case 0xF: return dst > src;
+                default: break;
+            }
+        }
+        boolean r;
+        switch (cc >> 1) {
+            case 0: r = of(); break;
+            case 1: r = cf(); break;
+            case 2: r = zf(); break;
+            case 3: r = cf() || zf(); break;
+            case 4: r = sf(); break;
+            case 5: r = pf(); break;
+            case 6: r = sf() != of(); break;
+            default: r = zf() || sf() != of(); break;
+        }
+        return (cc & 1) != 0 ? !r : r;
+    }
+}

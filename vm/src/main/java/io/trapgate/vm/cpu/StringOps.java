@@ -1,0 +1,202 @@
+package io.trapgate.vm.cpu;
+
+import static io.trapgate.vm.cpu.Cpu.EAX;
+import static io.trapgate.vm.cpu.Cpu.ECX;
+import static io.trapgate.vm.cpu.Cpu.EDI;
+import static io.trapgate.vm.cpu.Cpu.EDX;
+import static io.trapgate.vm.cpu.Cpu.ES;
+import static io.trapgate.vm.cpu.Cpu.ESI;
+
+/**
+ * movs/cmps/stos/lods/scas/ins/outs with REP/REPE/REPNE. The count and index registers follow the
+ * address size. Registers are updated after every element, so a fault in the middle of a REP
+ * leaves the progress made and EIP on the instruction, which then restarts where it stopped.
+ */
+final class StringOps {
+    private final Cpu c;
+    private final int[] r;
+    private final Flags f;
+
+    StringOps(Cpu c) {
+        this.c = c;
+        this.r = c.r;
+        this.f = c.flags;
+    }
+
+    private int step(int size) {
+        int n = 1 << size;
+        return (f.bits & Flags.DF) != 0 ? -n : n;
+    }
+
+    private int index(Insn i, int reg) {
+        return i.a16 ? r[reg] & 0xFFFF : r[reg];
+    }
+
+    private void advance(Insn i, int reg, int delta) {
+        if (i.a16) {
+            r[reg] = (r[reg] & 0xFFFF0000) | ((r[reg] + delta) & 0xFFFF);
+        } else {
+            r[reg] += delta;
+        }
+    }
+
+    private int count(Insn i) {
+        return i.a16 ? r[ECX] & 0xFFFF : r[ECX];
+    }
+
+    private void decCount(Insn i) {
+        advance(i, ECX, -1);
+    }
+
+    private int read(int size, int seg, int off) {
+        switch (size) {
+            case 0: return c.read8(seg, off);
+            case 1: return c.read16(seg, off);
+            default: return c.read32(seg, off);
+        }
+    }
+
+    private void write(int size, int seg, int off, int v) {
+        switch (size) {
+            case 0: c.write8(seg, off, v); break;
+            case 1: c.write16(seg, off, v); break;
+            default: c.write32(seg, off, v); break;
+        }
+    }
+
+    private int acc(int size) {
+        return size == 0 ? r[EAX] & 0xFF : size == 1 ? r[EAX] & 0xFFFF : r[EAX];
+    }
+
+    void movs(Insn i, int size) {
+        int d = step(size);
+        if (i.rep == 0) {
+            write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            advance(i, EDI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            advance(i, EDI, d);
+            decCount(i);
+        }
+    }
+
+    void stos(Insn i, int size) {
+        int d = step(size);
+        int v = acc(size);
+        if (i.rep == 0) {
+            write(size, ES, index(i, EDI), v);
+            advance(i, EDI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            write(size, ES, index(i, EDI), v);
+            advance(i, EDI, d);
+            decCount(i);
+        }
+    }
+
+    void lods(Insn i, int size) {
+        int d = step(size);
+        if (i.rep == 0) {
+            setAcc(size, read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            setAcc(size, read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            decCount(i);
+        }
+    }
+
+    private void setAcc(int size, int v) {
+        switch (size) {
+            case 0: c.setReg8(0, v); break;
+            case 1: c.setReg16(EAX, v); break;
+            default: r[EAX] = v; break;
+        }
+    }
+
+    void cmps(Insn i, int size) {
+        int d = step(size);
+        if (i.rep == 0) {
+            int a = read(size, i.seg, index(i, ESI));
+            int b = read(size, ES, index(i, EDI));
+            c.interpreter.alu.alu(Alu.CMP, size, a, b);
+            advance(i, ESI, d);
+            advance(i, EDI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            int a = read(size, i.seg, index(i, ESI));
+            int b = read(size, ES, index(i, EDI));
+            c.interpreter.alu.alu(Alu.CMP, size, a, b);
+            advance(i, ESI, d);
+            advance(i, EDI, d);
+            decCount(i);
+            if (f.zf() != (i.rep == 3)) {
+                break;
+            }
+        }
+    }
+
+    void scas(Insn i, int size) {
+        int d = step(size);
+        int a = acc(size);
+        if (i.rep == 0) {
+            c.interpreter.alu.alu(Alu.CMP, size, a, read(size, ES, index(i, EDI)));
+            advance(i, EDI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            c.interpreter.alu.alu(Alu.CMP, size, a, read(size, ES, index(i, EDI)));
+            advance(i, EDI, d);
+            decCount(i);
+            if (f.zf() != (i.rep == 3)) {
+                break;
+            }
+        }
+    }
+
+    void ins(Insn i, int size) {
+        int port = r[EDX] & 0xFFFF;
+        c.interpreter.system.checkIo(port, 1 << size);
+        int d = step(size);
+        if (i.rep == 0) {
+            insOne(i, size, port, d);
+            return;
+        }
+        while (count(i) != 0) {
+            insOne(i, size, port, d);
+            decCount(i);
+        }
+    }
+
+    private void insOne(Insn i, int size, int port, int d) {
+        int off = index(i, EDI);
+        int la = c.linear(ES, off, 1 << size, true);
+        c.probeWrite(la, 1 << size); // a faulting store must not consume the device's data
+        write(size, ES, off, c.io.in(port, 1 << size));
+        advance(i, EDI, d);
+    }
+
+    void outs(Insn i, int size) {
+        int port = r[EDX] & 0xFFFF;
+        c.interpreter.system.checkIo(port, 1 << size);
+        int d = step(size);
+        if (i.rep == 0) {
+            c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            return;
+        }
+        while (count(i) != 0) {
+            c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
+            advance(i, ESI, d);
+            decCount(i);
+        }
+    }
+}
