@@ -45,6 +45,7 @@ class GuestProgramsTest {
                 checkedAgainstLinux("/bin/efault"),
                 checkedAgainstLinux("/bin/enosys"),
                 checkedAgainstLinux("/init"),
+                checkedAgainstLinux("/bin/environ", "one", "two=2").withEnvironment("TG_COLOR=blue", "TG_SHAPE=round"),
                 // a user-mode fault kills init with SIGSEGV: status 128 + 11, as a shell reports it
                 exitingWith(139, "/bin/segv", "write"),
                 exitingWith(139, "/bin/segv", "read"),

@@ -21,20 +21,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class GuestRuns {
     static final int BOOT_TIMEOUT_SECONDS = 60;
-    private static final Map<List<String>, RunResult> NATIVE = new ConcurrentHashMap<>();
+    private static final Map<GuestProgram, RunResult> NATIVE = new ConcurrentHashMap<>();
 
     private GuestRuns() {
     }
 
-    /** What the program prints and its status on the host's Linux (cached: one run per argv). */
+    /** What the program prints and its status on the host's Linux (cached: one run per program). */
     static RunResult onLinux(GuestProgram program) throws IOException, InterruptedException {
         GuestImages.requireInImage(program);
-        RunResult cached = NATIVE.get(program.argv());
+        RunResult cached = NATIVE.get(program);
         if (cached != null) {
             return cached;
         }
-        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), BOOT_TIMEOUT_SECONDS);
-        NATIVE.put(program.argv(), r);
+        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), program.environment(), BOOT_TIMEOUT_SECONDS);
+        NATIVE.put(program, r);
         return r;
     }
 

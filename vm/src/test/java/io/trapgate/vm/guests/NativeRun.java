@@ -19,7 +19,8 @@ final class NativeRun {
     private NativeRun() {
     }
 
-    static RunResult run(Path root, List<String> argv, int timeoutSeconds) throws IOException, InterruptedException {
+    static RunResult run(Path root, List<String> argv, List<String> environment, int timeoutSeconds)
+            throws IOException, InterruptedException {
         // stty -onlcr: the terminal passes the program's bytes through as written (no \n -> \r\n)
         StringBuilder inner = new StringBuilder("stty -onlcr && ");
         inner.append(isRoot() ? "chroot" : "unshare --map-root-user chroot");
@@ -29,8 +30,13 @@ final class NativeRun {
         }
         List<String> cmd = new ArrayList<>(List.of("script", "--quiet", "--return", "--command", inner.toString(),
                 "/dev/null"));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        for (String variable : environment) {
+            int eq = variable.indexOf('=');
+            pb.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
+        }
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
