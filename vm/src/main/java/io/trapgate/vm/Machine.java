@@ -53,6 +53,13 @@ public final class Machine implements MachineControl {
     private final Cpu cpu;
     private final BootInfo bootInfo;
 
+    /** Runs the CPU for one slice; the gdb stub puts itself here to stop, step and report (vm.debug). */
+    public interface SliceRunner {
+        /** Returns a Cpu.RUN_ code, as {@link Cpu#run} does. */
+        int run(Machine machine, long budget, BooleanSupplier timedOut);
+    }
+
+    private SliceRunner sliceRunner = (machine, budget, timedOut) -> machine.cpu.run(budget);
     private int exitCode = -1;
     private String exitReason;
     private String resetReason;
@@ -141,6 +148,15 @@ public final class Machine implements MachineControl {
         markClaimed(first, count);
     }
 
+    public void setSliceRunner(SliceRunner runner) {
+        sliceRunner = runner;
+    }
+
+    /** The kernel image the machine booted (the debugger reads its symbols). */
+    public MachineConfig config() {
+        return config;
+    }
+
     public Cpu cpu() {
         return cpu;
     }
@@ -210,7 +226,7 @@ public final class Machine implements MachineControl {
             if (tracing) {
                 traceStep();
             }
-            int reason = cpu.run(budget);
+            int reason = sliceRunner.run(this, budget, timedOut);
             flushOutputs();
             if (exitCode >= 0) {
                 return new MachineExit(exitCode, null, null);

@@ -12,6 +12,12 @@ public final class MachineSession {
     private final MachineConfig config;
     private volatile Machine current;
     private volatile boolean timedOut;
+    private java.util.function.Consumer<Machine> onMachineBuilt = m -> { };
+
+    /** Called with each machine before it runs, the first one and each one a reset builds (the gdb stub). */
+    public void onMachineBuilt(java.util.function.Consumer<Machine> listener) {
+        onMachineBuilt = listener;
+    }
 
     public MachineSession(MachineConfig config) {
         this.config = config;
@@ -42,6 +48,7 @@ public final class MachineSession {
             for (;;) {
                 Machine m = new Machine(config, before);
                 current = m;
+                onMachineBuilt.accept(m);
                 MachineExit exit = m.run(() -> timedOut);
                 if (exit != null) {
                     return exit;

@@ -42,7 +42,17 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     private final PacketDispatcher dispatcher;
     private final int maxPacketSize;
     private final ClientFeatures client = new ClientFeatures();
-    private final StopListener stopListener = this::stopped;
+    private final StopListener stopListener = new StopListener() {
+        @Override
+        public void stopped(StopReason reason) {
+            RspSession.this.stopped(reason);
+        }
+
+        @Override
+        public void console(String text) {
+            RspSession.this.console(text);
+        }
+    };
 
     /** A newcomer waits up to CLAIM_ATTEMPTS * CLAIM_RETRY_MILLIS for the previous client to go away. */
     static final int CLAIM_ATTEMPTS = 10;
@@ -206,6 +216,18 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
                 reply = RspPacket.text("T" + io.trapgate.gdbstub.codec.Hex.byteToHex(StopReplies.signalOf(reason)));
             }
             send(reply);
+        }
+    }
+
+    /** Console output while the target runs: {@code O} packets, which a client reads only while it waits for a stop. */
+    private void console(String text) {
+        if (!running || !attached || !channel.isActive()) {
+            return;
+        }
+        int chunk = (maxPacketSize - 1) / 2;
+        for (int i = 0; i < text.length(); i += chunk) {
+            String part = text.substring(i, Math.min(text.length(), i + chunk));
+            channel.writeAndFlush(RspPacket.text("O" + io.trapgate.gdbstub.codec.Hex.encodeText(part)));
         }
     }
 

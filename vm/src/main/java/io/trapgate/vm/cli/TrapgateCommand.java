@@ -7,6 +7,7 @@ import io.trapgate.vm.MachineSession;
 import io.trapgate.vm.boot.BootException;
 import io.trapgate.vm.boot.BootFile;
 import io.trapgate.vm.boot.BootModule;
+import io.trapgate.vm.debug.GdbStub;
 import io.trapgate.vm.devices.HostSerialInput;
 import io.trapgate.vm.devices.SerialInput;
 import io.trapgate.vm.devices.TraceLog;
@@ -75,7 +76,11 @@ public final class TrapgateCommand {
             }
             MachineConfig config = configure(options, in, out, err, toClose);
             session = new MachineSession(config);
-            MachineExit exit = session.run(options.timeoutSeconds);
+            MachineExit exit;
+            try (GdbStub gdb = GdbStub.startIfAsked(config, session)) {
+                exit = session.run(options.timeoutSeconds);
+                gdb.machineExited(exit);
+            }
             if (exit.message() != null) {
                 err.println(exit.message());
             }
@@ -86,6 +91,9 @@ public final class TrapgateCommand {
         } catch (UsageException e) {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (GdbStub.GdbStubException e) {
+            err.println("trapgate: " + e.getMessage());
+            return ExitCodes.INTERNAL_ERROR;
         } catch (BootException e) {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
@@ -147,9 +155,6 @@ public final class TrapgateCommand {
             throw new UsageException("--timeout " + o.timeoutSeconds + ": must be 0 (none) or a number of seconds");
         }
         int gdbPort = o.gdb != null ? OptionValues.gdbPort(o.gdb) : o.gdbDefault ? 1234 : 0;
-        if (gdbPort != 0 || o.freeze) {
-            err.println("trapgate: note: the gdb stub is not available yet; -s, -gdb and -S are accepted and ignored");
-        }
 
         // -d / -D
         PrintStream logOut = err;

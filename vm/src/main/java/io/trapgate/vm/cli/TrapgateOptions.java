@@ -45,13 +45,13 @@ final class TrapgateOptions {
     @Option(names = "-no-reboot", description = "A guest reset (triple fault) exits with status 4 instead of rebooting.")
     boolean noReboot;
 
-    @Option(names = "-s", description = "Shorthand for -gdb tcp::1234 (the gdb stub is not available yet).")
+    @Option(names = "-s", description = "Shorthand for -gdb tcp::1234.")
     boolean gdbDefault;
 
-    @Option(names = "-S", description = "Freeze the CPU at start-up for the debugger (not available yet).")
+    @Option(names = "-S", description = "Freeze the CPU at the kernel's first instruction until gdb continues (implies -s without -gdb).")
     boolean freeze;
 
-    @Option(names = "-gdb", paramLabel = "tcp::PORT", description = "gdb stub address (not available yet).")
+    @Option(names = "-gdb", paramLabel = "tcp::PORT", description = "gdb stub port, on 127.0.0.1.")
     String gdb;
 
     @Option(names = "-d", paramLabel = "ITEM,...", description = "Log items (int, cpu_reset, guest_errors, unimp, exec, cpu) to stderr; -d help lists them.")

@@ -259,7 +259,7 @@ public final class Cpu {
                     if ((flags.bits & Flags.IF) != 0) {
                         if (shadow) {
                             shadow = false;
-                        } else if (irqLine) {
+                        } else if (irqLine && !debug.maskInterrupts) {
                             takeExternalInterrupt();
                             continue;
                         }
@@ -519,6 +519,14 @@ public final class Cpu {
     }
 
     private int translateSlow(int la, int kind) {
+        DebugHooks.DataWatch watch = debug.dataWatch;
+        if (watch != null && watch.watchesPage(la)) {
+            // like a DR7 data breakpoint: the page never enters the TLB, every access comes here
+            if (!fetching) {
+                watch.accessed(la, (kind & 1) != 0);
+            }
+            return translateUncached(la, kind);
+        }
         if (hardwareBreakpoints.dataActive && hardwareBreakpoints.watchesPage(la)) {
             // pages with data breakpoints never enter the TLB, so every access comes here
             if (!fetching) {

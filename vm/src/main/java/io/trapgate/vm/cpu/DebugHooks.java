@@ -21,7 +21,19 @@ public final class DebugHooks {
     /** The next run() starts on a breakpoint address and must execute it rather than stop again. */
     boolean resumeOverBreakpoint;
     InterruptLog log;
+    /** A debugger's single step: pending external interrupts wait (they stay pending in the PIC). */
+    boolean maskInterrupts;
+    /** Debugger watchpoints, or null: watched pages stay out of the soft TLB so only their accesses pay. */
+    DataWatch dataWatch;
     private final Cpu cpu;
+
+    /** Told about data accesses (not instruction fetches) to pages it watches, before the access. */
+    public interface DataWatch {
+        boolean watchesPage(int linear);
+
+        /** Called on the CPU thread in the middle of an instruction: record, never throw. */
+        void accessed(int linear, boolean write);
+    }
 
     DebugHooks(Cpu cpu) {
         this.cpu = cpu;
@@ -76,6 +88,17 @@ public final class DebugHooks {
     /** Lets the next run() execute the instruction at a breakpoint it stopped on. */
     public void resumeOverBreakpoint() {
         resumeOverBreakpoint = true;
+    }
+
+    /** While set, run() takes no external interrupt (a debugger's step that should not enter handlers). */
+    public void setMaskInterrupts(boolean on) {
+        maskInterrupts = on;
+    }
+
+    /** Installs (or, with null, removes) the watch; call again after its watched pages change. */
+    public void setDataWatch(DataWatch watch) {
+        dataWatch = watch;
+        cpu.flushTlb(true);
     }
 
     public void setInterruptLog(InterruptLog log) {

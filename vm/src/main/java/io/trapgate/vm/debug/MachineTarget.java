@@ -1,0 +1,601 @@
+package io.trapgate.vm.debug;
+
+import io.trapgate.gdbstub.target.CommandQueue;
+import io.trapgate.gdbstub.target.HardwareBreakpoints;
+import io.trapgate.gdbstub.target.MemoryRegions;
+import io.trapgate.gdbstub.target.MonitorCommands;
+import io.trapgate.gdbstub.target.ResumeAction;
+import io.trapgate.gdbstub.target.SoftwareBreakpoints;
+import io.trapgate.gdbstub.target.StopListener;
+import io.trapgate.gdbstub.target.StopReason;
+import io.trapgate.gdbstub.target.Target;
+import io.trapgate.gdbstub.target.TargetDescription;
+import io.trapgate.gdbstub.target.WatchKind;
+import io.trapgate.gdbstub.target.Watchpoints;
+import io.trapgate.vm.Machine;
+import io.trapgate.vm.MachineExit;
+import io.trapgate.vm.cpu.Cpu;
+import io.trapgate.vm.cpu.CpuRegisters;
+import io.trapgate.vm.cpu.DebugHooks;
+import io.trapgate.vm.memory.PhysicalMemory;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The machine as gdb's target. It sits in the machine's run loop ({@link Machine.SliceRunner}): the thread
+ * that runs the machine also runs every debugger command, between slices, so nothing else ever touches the
+ * CPU. Netty's event loop only queues commands ({@link #execute}) and, for Ctrl-C, asks the CPU to stop.
+ *
+ * <p>While stopped, the machine's thread waits here for commands. Breakpoints are checked by the CPU before
+ * each instruction (never 0xCC in memory) and matched on linear address; watchpoints through the CPU's
+ * data-access hook; a step runs exactly one instruction (or delivers one exception) with external
+ * interrupts held back unless {@code monitor sstep irq on}.
+ */
+public final class MachineTarget implements Target, Machine.SliceRunner, SoftwareBreakpoints, HardwareBreakpoints,
+        Watchpoints, MonitorCommands, MemoryRegions, RegisterAccess {
+
+    private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final int SIGTRAP = StopReason.SIGTRAP;
+    /** Size of struct pt_regs on i386 (guest-kernel/pt_regs.def). */
+    static final int PT_REGS_SIZE = 0x44;
+    static final int PT_ORIG_EAX = 0x2C;
+    static final int PT_CS = 0x34;
+    static final int THREAD_SIZE = 8192;
+
+    private enum Mode { RUNNING, STOPPED, STEPPING }
+
+    /** A user breakpoint: set by Z0 and/or Z1, with the address space it was set in. */
+    private static final class Breakpoint {
+        boolean software;
+        boolean hardware;
+        int cr3;
+    }
+
+    private final X86RegisterTable table = new X86RegisterTable();
+    private final CommandQueue commands = new CommandQueue();
+    private final KernelSymbols symbols;
+    private final PrintStream diagnostics;
+    private final WatchList watches = new WatchList(this::stopCpuSoon);
+    private final Map<Long, Breakpoint> breakpoints = new TreeMap<>();
+    final SyscallLog syscalls;
+    private final MonitorCommandSet monitor;
+
+    private volatile Machine machine;
+    private Cpu cpu;
+    private CpuRegisters regs;
+
+    private volatile Mode mode;
+    private volatile boolean interruptRequested;
+    private StopListener listener;
+    private StopReason lastStop = StopReason.stepped();
+    /** The next slice starts on a breakpoint the debugger does not want to stop at (internal, other cr3). */
+    private boolean resumeOver;
+    /** A command (kill, quit, reset) wants the machine's own loop to look at its exit or reset request. */
+    private boolean leaveWait;
+
+    // monitor switches
+    boolean physicalMemory;
+    boolean breakpointsPerAddressSpace;
+    boolean stepEntersInterrupts;
+
+    /**
+     * @param kernelImage the kernel's ELF bytes (its symbols serve the kernel-aware monitor commands)
+     * @param frozen      -S: the machine stays at its first instruction until a debugger continues it
+     */
+    public MachineTarget(byte[] kernelImage, boolean frozen, PrintStream diagnostics) {
+        this.symbols = KernelSymbols.parse(kernelImage);
+        this.diagnostics = diagnostics;
+        this.mode = frozen ? Mode.STOPPED : Mode.RUNNING;
+        this.syscalls = new SyscallLog(this, symbols);
+        this.monitor = new MonitorCommandSet(this, symbols);
+    }
+
+    /** Takes over a newly built machine (the first one, or the one a reset built); keeps breakpoints and mode. */
+    public void bind(Machine m) {
+        machine = m;
+        cpu = m.cpu();
+        regs = cpu.registers();
+        m.setSliceRunner(this);
+        watches.takeHit();
+        syncBreakpoints();
+        syncWatches();
+    }
+
+    /** The machine's session ended: a client waiting for a stop hears that the program exited. */
+    public void machineExited(MachineExit exit) {
+        StopListener l = listener;
+        if (l != null) {
+            l.stopped(new StopReason.Exited(exit.exitCode() & 0xFF));
+        }
+    }
+
+    // =====================================================================================
+    // the run loop
+    // =====================================================================================
+
+    @Override
+    public int run(Machine m, long budget, BooleanSupplier timedOut) {
+        if (commands.hasPending()) {
+            commands.drain();
+        }
+        while (mode == Mode.STOPPED && !leaveWait) {
+            if (timedOut.getAsBoolean()) {
+                return Cpu.RUN_STOP_REQUESTED; // the machine's loop reports the timeout
+            }
+            commands.awaitAndDrain(WAIT_NANOS);
+        }
+        if (leaveWait) {
+            leaveWait = false;
+            return Cpu.RUN_STOP_REQUESTED; // the machine's loop sees the exit or reset that was asked for
+        }
+        return mode == Mode.STEPPING ? step() : cont(budget);
+    }
+
+    private int cont(long budget) {
+        DebugHooks hooks = cpu.debugHooks();
+        hooks.setSingleStep(false);
+        hooks.setMaskInterrupts(false);
+        if (interruptRequested) {
+            stop(StopReason.interrupted());
+            return Cpu.RUN_BUDGET;
+        }
+        if (resumeOver) {
+            resumeOver = false;
+            hooks.resumeOverBreakpoint();
+        }
+        int r = cpu.run(budget);
+        WatchList.Watch w = watches.takeHit();
+        if (w != null) {
+            stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
+            return Cpu.RUN_BUDGET;
+        }
+        if (r == Cpu.RUN_DEBUG) {
+            atBreakpoint();
+            return Cpu.RUN_BUDGET;
+        }
+        if (r == Cpu.RUN_STOP_REQUESTED && interruptRequested) {
+            stop(StopReason.interrupted());
+            return Cpu.RUN_BUDGET;
+        }
+        return r;
+    }
+
+    private int step() {
+        DebugHooks hooks = cpu.debugHooks();
+        hooks.setSingleStep(true);
+        // a halted CPU's next "instruction" is the interrupt that wakes it
+        hooks.setMaskInterrupts(!stepEntersInterrupts && !cpu.isHalted());
+        long before = cpu.retired();
+        int r;
+        try {
+            r = cpu.run(1);
+        } finally {
+            hooks.setSingleStep(false);
+            hooks.setMaskInterrupts(false);
+        }
+        WatchList.Watch w = watches.takeHit();
+        if (w != null) {
+            stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
+        } else if (cpu.retired() != before) {
+            syscalls.steppedTo(linearPc());
+            stop(StopReason.stepped());
+        } else if (interruptRequested) {
+            stop(StopReason.interrupted());
+        } else {
+            return r == Cpu.RUN_DEBUG ? Cpu.RUN_BUDGET : r; // no progress yet (halted, or a stale stop request)
+        }
+        return r == Cpu.RUN_TRIPLE_FAULT ? r : Cpu.RUN_BUDGET;
+    }
+
+    /** The CPU stopped before the instruction at a breakpoint address. */
+    private void atBreakpoint() {
+        long la = linearPc();
+        syscalls.reached(la);
+        Breakpoint b = breakpoints.get(la);
+        if (b != null && (!breakpointsPerAddressSpace || b.cr3 == regs.cr(3))) {
+            stop(b.software ? new StopReason.SoftwareBreakpoint() : new StopReason.HardwareBreakpoint());
+        } else {
+            resumeOver = true; // only the syscall log's, or another address space's: run on
+        }
+    }
+
+    private void stop(StopReason reason) {
+        mode = Mode.STOPPED;
+        interruptRequested = false;
+        lastStop = reason;
+        if (listener != null) {
+            listener.stopped(reason);
+        }
+    }
+
+    long linearPc() {
+        return (regs.segmentBase(Cpu.CS) + regs.eip()) & 0xFFFFFFFFL;
+    }
+
+    private void stopCpuSoon() {
+        Machine m = machine;
+        if (m != null) {
+            m.requestStop();
+        }
+    }
+
+    // =====================================================================================
+    // Target
+    // =====================================================================================
+
+    @Override
+    public TargetDescription description() {
+        return table.description();
+    }
+
+    @Override
+    public void execute(Runnable command) {
+        commands.submit(command);
+        if (mode != Mode.STOPPED) {
+            stopCpuSoon(); // the machine's thread looks at the queue between slices
+        }
+    }
+
+    @Override
+    public StopReason attach(StopListener l) {
+        listener = l;
+        if (mode != Mode.STOPPED) {
+            mode = Mode.STOPPED;
+            lastStop = StopReason.stepped();
+        }
+        interruptRequested = false;
+        return lastStop;
+    }
+
+    @Override
+    public void detach() {
+        listener = null;
+        breakpoints.clear();
+        watches.clear();
+        syscalls.setEnabled(false);
+        syncBreakpoints();
+        syncWatches();
+        resumeOver = true; // a client usually leaves the machine on one of its breakpoints
+        mode = Mode.RUNNING;
+    }
+
+    @Override
+    public void readRegister(int regnum, byte[] dst, int offset) {
+        table.read(this, regnum, dst, offset);
+    }
+
+    @Override
+    public boolean writeRegister(int regnum, byte[] src, int offset) {
+        return table.write(this, regnum, src, offset);
+    }
+
+    @Override
+    public int readMemory(long address, byte[] dst, int offset, int length) {
+        PhysicalMemory mem = machine.memory();
+        int done = 0;
+        while (done < length) {
+            long a = address + done;
+            long pa = physicalAddress(a);
+            if (pa < 0) {
+                break;
+            }
+            int n = (int) Math.min(length - done, 0x1000 - (a & 0xFFF));
+            n = (int) Math.min(n, mem.size() - pa);
+            System.arraycopy(mem.array(), (int) pa, dst, offset + done, n);
+            done += n;
+        }
+        return done;
+    }
+
+    @Override
+    public boolean writeMemory(long address, byte[] src, int offset, int length) {
+        PhysicalMemory mem = machine.memory();
+        for (long a = address; a < address + length; a = (a | 0xFFF) + 1) {
+            if (physicalAddress(a) < 0 || physicalAddress(Math.min(address + length - 1, a | 0xFFF)) < 0) {
+                return false;
+            }
+        }
+        int done = 0;
+        while (done < length) {
+            long a = address + done;
+            long pa = physicalAddress(a);
+            int n = (int) Math.min(length - done, 0x1000 - (a & 0xFFF));
+            n = (int) Math.min(n, mem.size() - pa);
+            mem.load((int) pa, src, offset + done, n); // tells the decode cache about code it overwrites
+            done += n;
+        }
+        return true;
+    }
+
+    /** Where a debugger address is in RAM (linear through the page tables, or physical with phys on); -1 if nowhere. */
+    long physicalAddress(long address) {
+        if (address < 0 || address > 0xFFFFFFFFL) {
+            return -1;
+        }
+        long pa = physicalMemory ? address : cpu.debugTranslate((int) address);
+        return pa >= 0 && pa < machine.memory().size() ? pa : -1;
+    }
+
+    @Override
+    public void resume(ResumeAction action) {
+        mode = action.kind() == ResumeAction.Kind.STEP ? Mode.STEPPING : Mode.RUNNING;
+    }
+
+    @Override
+    public void interrupt() {
+        interruptRequested = true;
+        stopCpuSoon();
+    }
+
+    @Override
+    public void kill() {
+        listener = null;
+        diagnostics.println("trapgate: killed by the debugger");
+        machine.requestExit(0, "killed by the debugger");
+        leaveWait = true;
+    }
+
+    /** {@code monitor quit}: the VM exits at once, as QEMU's. */
+    void quit() {
+        diagnostics.println("trapgate: quit from the debugger's monitor");
+        machine.requestExit(0, "monitor quit");
+        leaveWait = true;
+    }
+
+    /** {@code monitor reset}: the machine is rebuilt from power-on (the debugger stays attached and stopped). */
+    void reset() {
+        machine.requestReset("monitor reset");
+        leaveWait = true;
+    }
+
+    // =====================================================================================
+    // breakpoints and watchpoints
+    // =====================================================================================
+
+    @Override
+    public boolean insertSoftwareBreakpoint(long address, int kind) {
+        return changeBreakpoint(address, true, true);
+    }
+
+    @Override
+    public boolean removeSoftwareBreakpoint(long address, int kind) {
+        return changeBreakpoint(address, true, false);
+    }
+
+    @Override
+    public boolean insertHardwareBreakpoint(long address, int kind) {
+        return changeBreakpoint(address, false, true);
+    }
+
+    @Override
+    public boolean removeHardwareBreakpoint(long address, int kind) {
+        return changeBreakpoint(address, false, false);
+    }
+
+    private boolean changeBreakpoint(long address, boolean software, boolean insert) {
+        if (address < 0 || address > 0xFFFFFFFFL) {
+            return false;
+        }
+        Breakpoint b = breakpoints.get(address);
+        if (insert) {
+            if (b == null) {
+                b = new Breakpoint();
+                breakpoints.put(address, b);
+            }
+            if (software) {
+                b.software = true;
+            } else {
+                b.hardware = true;
+            }
+            b.cr3 = regs.cr(3);
+        } else {
+            if (b == null) {
+                return true; // removing what is not there is not an error (gdb, QEMU)
+            }
+            if (software) {
+                b.software = false;
+            } else {
+                b.hardware = false;
+            }
+            if (!b.software && !b.hardware) {
+                breakpoints.remove(address);
+            }
+        }
+        syncBreakpoints();
+        return true;
+    }
+
+    /** The CPU's breakpoint list: the client's and the syscall log's. */
+    void syncBreakpoints() {
+        if (cpu == null) {
+            return;
+        }
+        DebugHooks hooks = cpu.debugHooks();
+        hooks.clearBreakpoints();
+        for (long a : breakpoints.keySet()) {
+            hooks.addBreakpoint((int) a);
+        }
+        for (long a : syscalls.addresses()) {
+            hooks.addBreakpoint((int) a);
+        }
+    }
+
+    private void syncWatches() {
+        if (cpu != null) {
+            cpu.debugHooks().setDataWatch(watches.isEmpty() ? null : watches);
+        }
+    }
+
+    @Override
+    public boolean insertWatchpoint(WatchKind kind, long address, long length) {
+        boolean ok = watches.add(kind, address, length);
+        syncWatches();
+        return ok;
+    }
+
+    @Override
+    public boolean removeWatchpoint(WatchKind kind, long address, long length) {
+        watches.remove(kind, address, length);
+        syncWatches();
+        return true;
+    }
+
+    int breakpointCount() {
+        return breakpoints.size();
+    }
+
+    WatchList watchList() {
+        return watches;
+    }
+
+    // =====================================================================================
+    // monitor, memory regions
+    // =====================================================================================
+
+    @Override
+    public void monitor(String command, MonitorOutput out) {
+        monitor.run(command.trim(), out);
+    }
+
+    /** Text for the client's console while the machine runs (the syscall log). */
+    void console(String text) {
+        StopListener l = listener;
+        if (l != null) {
+            l.console(text);
+        }
+    }
+
+    @Override
+    public MemoryRegion regionAt(long address) {
+        if (address < 0 || address > 0xFFFFFFFFL) {
+            return null;
+        }
+        PageTables pt = pageTables();
+        PageTables.Mapping m = pt.lookup(address);
+        if (m == null) {
+            long next = pt.nextMapped(address);
+            long start = address & ~0xFFFL;
+            return new MemoryRegion(start, next - start, "");
+        }
+        // grow the region over neighbours with the same permissions
+        long start = m.linear();
+        long end = m.linear() + m.size();
+        while (end < 0x1_0000_0000L) {
+            PageTables.Mapping n = pt.lookup(end);
+            if (n == null || n.writable() != m.writable()) {
+                break;
+            }
+            end = n.linear() + n.size();
+        }
+        return new MemoryRegion(start, end - start, m.writable() ? "rwx" : "rx");
+    }
+
+    PageTables pageTables() {
+        return new PageTables(machine.memory(), regs.cr(0), regs.cr(3), regs.cr(4));
+    }
+
+    Machine machine() {
+        return machine;
+    }
+
+    Cpu cpu() {
+        return cpu;
+    }
+
+    X86RegisterTable table() {
+        return table;
+    }
+
+    /** Reads a little-endian dword at a linear address; null if unmapped. */
+    Integer readLinear32(long la) {
+        byte[] b = new byte[4];
+        if (la < 0 || la > 0xFFFFFFFCL || !cpu.readLinear((int) la, b, 0, 4)) {
+            return null;
+        }
+        return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+    }
+
+    boolean writeLinear32(long la, int v) {
+        byte[] b = {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
+        return la >= 0 && la <= 0xFFFFFFFCL && cpu.writeLinear((int) la, b, 0, 4);
+    }
+
+    /** tss.esp0: the top of the current kernel stack, or null if there is no readable TSS. */
+    Long kernelStackTop() {
+        if (regs.tr() == 0) {
+            return null;
+        }
+        Integer esp0 = readLinear32((regs.trBase() & 0xFFFFFFFFL) + 4);
+        return esp0 == null ? null : esp0 & 0xFFFFFFFFL;
+    }
+
+    // =====================================================================================
+    // RegisterAccess
+    // =====================================================================================
+
+    @Override
+    public CpuRegisters regs() {
+        return regs;
+    }
+
+    @Override
+    public boolean writeSegment(int seg, long selector) {
+        if (selector > 0xFFFF) {
+            return false;
+        }
+        if (regs.segmentSelector(seg) == selector) {
+            return true; // an unchanged selector keeps its descriptor cache, as in the CPU
+        }
+        return regs.loadSegment(seg, (int) selector);
+    }
+
+    /** Address of orig_ax in the pt_regs of the system call the CPU is in, or -1. */
+    long origEaxSlot() {
+        if (regs.cpl() != 0) {
+            return -1;
+        }
+        Long top = kernelStackTop();
+        if (top == null) {
+            return -1;
+        }
+        long esp = regs.get(Cpu.ESP) & 0xFFFFFFFFL;
+        long frame = top - PT_REGS_SIZE;
+        // the entry path has pushed orig_ax once esp is at or below its slot
+        if (esp > frame + PT_ORIG_EAX || esp < top - THREAD_SIZE) {
+            return -1;
+        }
+        Integer cs = readLinear32(frame + PT_CS);
+        Integer orig = readLinear32(frame + PT_ORIG_EAX);
+        if (cs == null || orig == null || (cs & 3) != 3 || orig < 0) {
+            return -1; // not entered from user space, or an exception/interrupt frame
+        }
+        return frame + PT_ORIG_EAX;
+    }
+
+    @Override
+    public int origEax() {
+        long slot = origEaxSlot();
+        if (slot < 0) {
+            return -1;
+        }
+        Integer v = readLinear32(slot);
+        return v == null ? -1 : v;
+    }
+
+    @Override
+    public boolean setOrigEax(int value) {
+        long slot = origEaxSlot();
+        if (slot < 0) {
+            return value == -1;
+        }
+        return writeLinear32(slot, value);
+    }
+
+    @Override
+    public long tsc() {
+        return cpu.retired(); // the CPU's TSC counts retired instructions (a guest wrmsr offset is not seen here)
+    }
+}
