@@ -1,0 +1,244 @@
+package io.trapgate.vm.debug;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Real gdb 13 ({@code gdb -batch}) against the real VM booting the bundled kernel and demo initramfs, frozen
+ * by -S at the kernel's first instruction: what a student does in the lab, end to end.
+ */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class GdbOnTheVmTest {
+
+    private static void assertClean(String out) {
+        assertFalse(out.contains("Remote 'g' packet reply is too long"), out);
+        assertFalse(out.contains("Could not load XML"), out);
+        assertFalse(out.contains("Architecture rejected"), out);
+        assertFalse(out.contains("Remote connection closed"), out);
+        assertFalse(out.contains("Remote failure reply"), out);
+    }
+
+    /** The value gdb printed for history variable {@code $n}, parsed as hex or decimal. */
+    private static long value(String out, int n) {
+        Matcher m = Pattern.compile("\\$" + n + " = (?:\\([^)]*\\) )?(0x[0-9a-f]+|-?\\d+)").matcher(out);
+        assertTrue(m.find(), "no $" + n + " in:\n" + out);
+        String v = m.group(1);
+        return v.startsWith("0x") ? Long.parseLong(v.substring(2), 16) : Long.parseLong(v);
+    }
+
+    @Test
+    void gdbSeesTheMultibootEntryStateAtTheKernelsFirstInstruction() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "p/x $eip", "p/x $eax", "p/x $cs", "p/x $cr0", "p $orig_eax",
+                    "info registers eflags", "kill");
+            assertClean(out);
+            assertTrue(out.contains("_start () at boot/head.s"), out);
+            assertEquals(DebuggedVm.symbol("_start"), value(out, 1));
+            assertEquals(0x2BADB002L, value(out, 2)); // multiboot's magic in eax
+            assertEquals(0x8, value(out, 3));
+            assertEquals(1, value(out, 4) & 1); // protected mode, paging still off
+            assertEquals(-1, value(out, 5));
+            assertTrue(out.contains("[Inferior 1 (Remote target) killed]"), out);
+            assertEquals(0, vm.awaitExit(20));
+            assertTrue(vm.diagnostics().contains("killed by the debugger"), vm.diagnostics());
+            assertFalse(vm.serial().contains("trapgate demo init"), "the guest never ran: " + vm.serial());
+        }
+    }
+
+    @Test
+    void breakInTheSyscallPathShowsPtRegsBySymbolAndByOffset() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break entry_INT80_32", "continue", "p $eax",
+                    "break syscall_call", "continue",
+                    "p ((struct pt_regs *)$esp)->orig_ax", "p *(unsigned long *)($esp + 0x2c)", "p $orig_eax",
+                    "p/x ((struct pt_regs *)$esp)->cs", "p/x *(unsigned long *)($esp + 0x34)",
+                    "p ((struct pt_regs *)$esp)->bx", "p *(unsigned long *)($esp + 0)",
+                    "p (long)((struct pt_regs *)$esp)->ax", "monitor pt_regs", "kill");
+            assertClean(out);
+            assertTrue(out.contains("Breakpoint 1, entry_INT80_32 () at kernel/entry_32.s"), out);
+            long nr = value(out, 1);
+            assertEquals(4, nr, "the demo's first call is write"); // __NR_write
+            assertTrue(out.contains("Breakpoint 2, "), out);
+            assertEquals(nr, value(out, 2));
+            assertEquals(nr, value(out, 3));
+            assertEquals(nr, value(out, 4), "$orig_eax is the frame's orig_ax");
+            assertEquals(0x73, value(out, 5)); // entered from user space (__USER_CS)
+            assertEquals(0x73, value(out, 6));
+            assertEquals(1, value(out, 7), "write(1, ...): ebx = fd 1");
+            assertEquals(1, value(out, 8));
+            assertEquals(-38, value(out, 9), "ax is -ENOSYS until the call returns");
+            assertTrue(out.contains("struct pt_regs at 0x"), out);
+            assertTrue(out.matches("(?s).*orig_ax\\s+0x2c\\s+0x00000004 \\(write\\).*"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void stepiAcrossIretLandsOnTheSavedUserEip() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break irq_return if *(unsigned long *)($esp + 4) == 0x73",
+                    "continue", "p/x *(unsigned long *)$esp", "p/x *(unsigned long *)($esp + 12)", "stepi", "p/x $pc",
+                    "p/x $cs", "p/x $esp", "kill");
+            assertClean(out);
+            assertTrue(out.contains("Breakpoint 1, "), out);
+            assertEquals(value(out, 1), value(out, 3), "iret went to the saved eip");
+            assertEquals(0x73, value(out, 4));
+            assertEquals(value(out, 2), value(out, 5), "and the saved user esp");
+        }
+    }
+
+    @Test
+    void stepiAcrossSysexitLandsInTheVdso() throws Exception {
+        long exit = DebuggedVm.symbol("sysenter_exit");
+        byte[] code = DebuggedVm.kernelBytes(exit, 64);
+        long sysexit = -1;
+        for (int i = 0; i + 1 < code.length; i++) {
+            if ((code[i] & 0xFF) == 0x0F && (code[i + 1] & 0xFF) == 0x35) {
+                sysexit = exit + i;
+                break;
+            }
+        }
+        assertTrue(sysexit > 0, "no sysexit after sysenter_exit");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break *0x" + Long.toHexString(sysexit), "continue",
+                    "p/x $edx", "p/x $ecx", "stepi", "p/x $pc", "p/x $esp", "p/x $cs", "p/x $ss", "kill");
+            assertClean(out);
+            assertTrue(out.contains("Breakpoint 1, "), out);
+            assertEquals(value(out, 1), value(out, 3), "sysexit: eip = edx");
+            assertEquals(value(out, 2), value(out, 4), "sysexit: esp = ecx");
+            assertEquals(0x73, value(out, 5));
+            assertEquals(0x7b, value(out, 6));
+        }
+    }
+
+    @Test
+    void hardwareBreakpointStopsAtTheSysenterEntry() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "hbreak entry_SYSENTER_32", "continue", "p $eax", "p/x $eip",
+                    "kill");
+            assertClean(out);
+            assertTrue(out.contains("Hardware assisted breakpoint 1 at"), out);
+            assertTrue(out.contains("Breakpoint 1, entry_SYSENTER_32 ()"), out);
+            assertEquals(63, value(out, 1), "the demo's first call through the vDSO is dup2");
+            assertEquals(DebuggedVm.symbol("entry_SYSENTER_32"), value(out, 2));
+        }
+    }
+
+    @Test
+    void watchpointSeesFixupExceptionRewriteTheSavedEip() throws Exception {
+        long copyFromUser = DebuggedVm.symbol("copy_from_user");
+        long copyToUser = DebuggedVm.symbol("copy_to_user");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port,
+                    "break fixup_exception if (*(struct pt_regs **)($esp + 4))->ip >= 0x" + Long.toHexString(copyFromUser)
+                            + " && (*(struct pt_regs **)($esp + 4))->ip < 0x" + Long.toHexString(copyToUser),
+                    "continue", "set $r = *(struct pt_regs **)($esp + 4)", "p/x $r->ip", "set $insn = $r->ip",
+                    "watch -l $r->ip", "delete 1", "continue", "p/x $r->ip", "p/x $pc",
+                    "eval \"monitor extable 0x%x\", $insn", "delete", "continue");
+            assertClean(out);
+            assertTrue(out.contains("Hardware watchpoint 2: -location $r->ip"), out);
+            long faulting = value(out, 1);
+            assertTrue(faulting >= copyFromUser && faulting < copyToUser, out);
+            Matcher m = Pattern.compile("Old value = (\\d+)\\s+New value = (\\d+)").matcher(out);
+            assertTrue(m.find(), out);
+            assertEquals(faulting, Long.parseLong(m.group(1)));
+            long fixup = Long.parseLong(m.group(2));
+            assertEquals(fixup, value(out, 2));
+            assertTrue(out.contains("fixup_exception () at kernel/extable.s"), "stopped after the store: " + out);
+            long pc = value(out, 3);
+            assertTrue(pc > DebuggedVm.symbol("fixup_exception") && pc < DebuggedVm.symbol("fixup_exception") + 0x40, out);
+            // the new value is the exception table's fixup for the faulting instruction
+            assertTrue(out.contains(String.format("0x%08x <copy_from_user+0x%x> -> 0x%08x", faulting,
+                    faulting - copyFromUser, fixup)), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited normally]"), out);
+            assertTrue(vm.serial().contains("write(1, 0x1000, 16) = -EFAULT"), vm.serial());
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void ctrlCStopsARunningGuest() throws Exception {
+        long start = DebuggedVm.symbol("_start");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // a guest that runs forever: jmp . over the kernel's first instruction
+            DebuggerProcess gdb = DebuggerProcess.gdb(vm.port, "set {unsigned short}0x" + Long.toHexString(start)
+                    + " = 0xfeeb", "echo resuming\\n", "continue", "p/x $pc", "x/2xb $pc", "kill");
+            gdb.awaitOutput("resuming", 30);
+            Thread.sleep(500);
+            gdb.interrupt();
+            String out = gdb.finish(60);
+            assertClean(out);
+            assertTrue(out.contains("Program received signal SIGINT"), out);
+            assertEquals(start, value(out, 1));
+            assertTrue(out.contains("0xeb\t0xfe"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void detachLetsTheGuestRunOnAndAReconnectStopsItAgain() throws Exception {
+        long start = DebuggedVm.symbol("_start");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String first = DebuggerProcess.runGdb(vm.port, "set {unsigned short}0x" + Long.toHexString(start) + " = 0xfeeb",
+                    "break entry_INT80_32", "detach");
+            assertClean(first);
+            assertTrue(first.contains("[Inferior 1 (Remote target) detached]"), first);
+            Thread.sleep(300);
+            assertTrue(vm.isRunning());
+            String second = DebuggerProcess.runGdb(vm.port, "p/x $pc", "info breakpoints", "kill");
+            assertClean(second);
+            assertEquals(start, value(second, 1), "the guest spun on its jmp . after the detach");
+            assertTrue(second.contains("No breakpoints or watchpoints."), second);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void syscallLogPrintsEachCallWithItsResultWhileTheGuestRuns() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "monitor syscalls on", "continue");
+            assertClean(out);
+            assertTrue(out.contains("[syscall] 63 dup2(0x1, 0xa, 0x0, 0x0, 0x0, 0x0) = 10"), out);
+            assertTrue(out.contains("[syscall] 63 dup2(0x1, 0xb, 0x0, 0x0, 0x0, 0x0) [sysenter] = 11"), out);
+            assertTrue(out.contains("[syscall] 4 write(0x1, 0x1000, 0x10, 0x0, 0x0, 0x0) = -14 (EFAULT)"), out);
+            assertTrue(out.contains("[syscall] 5 open("), out);
+            assertTrue(out.contains("[syscall] 252 exit_group(0x0"), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited normally]"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void monitorShowsWhatGdbCannot() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break syscall_call", "continue", "monitor info registers",
+                    "monitor idt", "monitor gdt", "monitor info mem", "monitor extable", "monitor x/4x 0x100000",
+                    "p/x $cr3", "p/x $sysenter_eip", "p/x $tr", "p/x $gdtr_base", "monitor phys on", "x/1xw 0x100000",
+                    "monitor phys off", "monitor no-such-command", "p $pc", "kill");
+            assertClean(out);
+            assertTrue(out.contains("CR0=80010033 [ PE MP ET NE WP PG ]"), out);
+            assertTrue(out.contains("SYSENTER_CS=00000060"), out);
+            assertTrue(out.matches("(?s).*EFL=\\p{XDigit}{8} \\[.* IF .*\\].*"), out);
+            assertTrue(out.contains("80: trap gate sel=0060 off=" + String.format("%08x",
+                    DebuggedVm.symbol("entry_INT80_32")) + " DPL=3 <entry_INT80_32>"), out);
+            assertTrue(out.contains("0e: page fault") || out.contains("<page_fault>"), out);
+            assertTrue(out.contains("32-bit TSS (busy)"), out);
+            assertTrue(out.contains("-> 0x") && out.contains("<copy_from_user+0x"), out);
+            assertTrue(out.contains("c0000000-"), out);
+            long sysenterEip = value(out, 2);
+            assertEquals(DebuggedVm.symbol("entry_SYSENTER_32"), sysenterEip);
+            assertEquals(0x80, value(out, 3));
+            // physical 0x100000 holds the multiboot header's magic in both views
+            assertTrue(out.contains("00100000: 1badb002"), out);
+            assertTrue(out.contains("0x100000 <multiboot_header>:\t0x1badb002"), out);
+            assertTrue(out.contains("unknown monitor command 'no-such-command'"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+}
