@@ -241,4 +241,46 @@ class GdbOnTheVmTest {
             assertEquals(0, vm.awaitExit(20));
         }
     }
+
+    @Test
+    void aStepHoldsBackAPendingInterruptUnlessSstepIrqIsOn() throws Exception {
+        long sysenter = DebuggedVm.symbol("entry_SYSENTER_32");
+        long irq0 = DebuggedVm.symbol("irq0_interrupt");
+        byte[] original = DebuggedVm.kernelBytes(sysenter, 2);
+        assertEquals(0x6a, original[0] & 0xFF, "entry_SYSENTER_32 starts with pushl $imm8");
+        String at = "0x" + Long.toHexString(sysenter);
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // spin with IF=0 (sysenter cleared it) until the timer's IRQ0 is pending, then stop there
+            DebuggerProcess gdb = DebuggerProcess.gdb(vm.port, "break *" + at, "continue", "delete",
+                    "set {unsigned short}" + at + " = 0xfeeb", "echo spinning\\n", "continue",
+                    "set {unsigned short}" + at + " = 0x" + String.format("%02x%02x", original[1], original[0]),
+                    "set $eflags = $eflags | 0x200", "stepi", "p/x $pc", "monitor sstep irq on", "stepi", "p/x $pc",
+                    "kill");
+            gdb.awaitOutput("spinning", 30);
+            Thread.sleep(500);
+            gdb.interrupt();
+            String out = gdb.finish(60);
+            assertClean(out);
+            assertTrue(out.contains("Program received signal SIGINT"), out);
+            assertEquals(sysenter + 2, value(out, 1), "the step ran pushl, the pending IRQ0 waited");
+            assertTrue(out.contains("sstep irq on"), out);
+            assertEquals(irq0, value(out, 2), "with sstep irq on the step entered the handler");
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void withBpCr3OnABreakpointStopsOnlyInTheAddressSpaceItWasSetIn() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // set at the first instruction (CR3 = 0): the kernel's and init's page directories never match
+            String out = DebuggerProcess.runGdb(vm.port, "monitor bp-cr3 on", "p/x $cr3", "break entry_INT80_32",
+                    "continue");
+            assertClean(out);
+            assertEquals(0, value(out, 1));
+            assertTrue(out.contains("bp-cr3 on"), out);
+            assertFalse(out.contains("Breakpoint 1, "), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited normally]"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
 }
