@@ -30,7 +30,8 @@ final class MonitorCommandSet {
             "  syscalls on|off        log every system call, its arguments and result, as it happens",
             "  bp-cr3 on|off          breakpoints stop only in the address space they were set in",
             "  sstep irq on|off       whether a single step may enter a pending interrupt handler (default off)",
-            "  reset                  reset the machine (power-on state; the debugger stays attached)",
+            "  reset                  reset the machine to its power-on state, stopped at the kernel's entry",
+            "                         (with -no-reboot trapgate exits instead, as QEMU does)",
             "  quit                   end trapgate", "");
 
     private final MachineTarget target;

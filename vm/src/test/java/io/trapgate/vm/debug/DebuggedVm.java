@@ -49,7 +49,7 @@ final class DebuggedVm implements AutoCloseable {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        List<String> args = new ArrayList<>(List.of("-S", "-gdb", "tcp::" + port, "-no-reboot", "--timeout", "90"));
+        List<String> args = new ArrayList<>(List.of("-S", "-gdb", "tcp::" + port, "--timeout", "90"));
         args.addAll(List.of(extraArgs));
         DebuggedVm vm = new DebuggedVm(port, args);
         vm.thread.start();

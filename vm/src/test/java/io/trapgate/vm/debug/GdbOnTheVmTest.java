@@ -283,4 +283,62 @@ class GdbOnTheVmTest {
             assertEquals(0, vm.awaitExit(20));
         }
     }
+
+    @Test
+    void registerWritesReachTheMachineAndBadOnesAreRefused() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break syscall_call", "continue",
+                    "set $ebx = 2", "p ((struct pt_regs *)$esp)->bx", "p $ebx",
+                    "set $es = 0x68", "p/x $es", "monitor info registers",
+                    "set $ds = 0x1234", "p/x $ds",
+                    "set $st0 = 1", "p $st0",
+                    "set $cr3 = $cr3", "p/x $cr3",
+                    "x/1xw 0x1000", "x/1xw $esp",
+                    "set $ebx = 1", "set $es = 0x7b", "delete", "continue");
+            assertClean(out);
+            assertEquals(1, value(out, 1), "the frame is memory; the register changed");
+            assertEquals(2, value(out, 2));
+            assertEquals(0x68, value(out, 3));
+            assertTrue(out.contains("ES =0068 00000000 ffffffff DPL=0 32-bit data writable"), "descriptor reloaded: " + out);
+            assertTrue(out.contains("Could not write register \"ds\""), out);
+            assertEquals(0x7b, value(out, 4), "a selector that would fault is refused, ds unchanged");
+            assertTrue(out.contains("Could not write register \"st0\""), out);
+            assertTrue(out.contains("Cannot access memory at address 0x1000"), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited normally]"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void readAndAccessWatchpointsStopAfterTheDispatchReadsTheTable() throws Exception {
+        long slot = DebuggedVm.symbol("sys_call_table") + 4 * 63; // dup2
+        long dup2 = DebuggedVm.symbol("sys_dup2");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break start_kernel", "continue", "delete",
+                    "rwatch *(unsigned long *)0x" + Long.toHexString(slot), "continue", "p/x $pc", "delete",
+                    "awatch *(unsigned long *)0x" + Long.toHexString(slot), "continue", "p/x $pc", "kill");
+            assertClean(out);
+            assertTrue(out.contains("Hardware read watchpoint 2: *(unsigned long *)0x"), out);
+            assertTrue(out.contains("Value = " + dup2), out);
+            assertEquals(dup2, value(out, 1), "stopped after call *sys_call_table(,%eax,4), at its target");
+            assertTrue(out.contains("Hardware access (read/write) watchpoint 3"), out);
+            assertEquals(dup2, value(out, 2), "the second dup2, through sysenter");
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void monitorResetRestartsTheMachineAtTheKernelEntryStillStopped() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break syscall_call", "continue", "delete",
+                    "monitor reset", "maintenance flush register-cache", "p/x $pc", "p/x $eax", "p/x $cr0", "monitor quit");
+            assertClean(out);
+            assertTrue(out.contains("resetting the machine"), out);
+            assertEquals(DebuggedVm.symbol("_start"), value(out, 1));
+            assertEquals(0x2BADB002L, value(out, 2));
+            assertEquals(0x11, value(out, 3), "paging is off again");
+            assertEquals(0, vm.awaitExit(20));
+            assertTrue(vm.diagnostics().contains("quit from the debugger's monitor"), vm.diagnostics());
+        }
+    }
 }
