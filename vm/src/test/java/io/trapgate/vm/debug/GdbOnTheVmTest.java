@@ -341,4 +341,36 @@ class GdbOnTheVmTest {
             assertTrue(vm.diagnostics().contains("quit from the debugger's monitor"), vm.diagnostics());
         }
     }
+
+    @Test
+    void stepiIntoTheKernelEndsAtTheHandlersFirstInstruction() throws Exception {
+        long int80 = DebuggedVm.symbol("entry_INT80_32");
+        long sysenter = DebuggedVm.symbol("entry_SYSENTER_32");
+        long pageFault = DebuggedVm.symbol("page_fault");
+        long rep = DebuggedVm.symbol("copy_from_user") + 0x20; // the rep movsb __ex_table lists
+        assertEquals(0xF3, DebuggedVm.kernelBytes(rep, 1)[0] & 0xFF, "copy_from_user's rep movsb moved");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port,
+                    // int $0x80: find the user's int instruction from the first call's return address
+                    "break entry_INT80_32", "continue", "set $int = *(unsigned long *)$esp - 2", "delete",
+                    "break *$int", "continue", "x/1i $pc", "delete", "stepi", "p/x $pc", "p/x $cs",
+                    // sysenter: the vDSO's, just before the landing pad sysexit returns to
+                    "break entry_SYSENTER_32", "continue", "delete",
+                    "break *(*(unsigned long *)&vdso_landing_pad - 4)", "continue", "x/1i $pc", "delete", "stepi",
+                    "p/x $pc", "p/x $cs",
+                    // a faulting instruction: write(1, 0x1000, 16)'s copy_from_user
+                    "break *0x" + Long.toHexString(rep) + " if $esi == 0x1000", "continue", "delete", "stepi",
+                    "p/x $pc", "p/x $cr2", "kill");
+            assertClean(out);
+            assertTrue(out.contains("int    $0x80"), out);
+            assertEquals(int80, value(out, 1));
+            assertEquals(0x60, value(out, 2));
+            assertTrue(out.contains("sysenter"), out);
+            assertEquals(sysenter, value(out, 3));
+            assertEquals(0x60, value(out, 4));
+            assertEquals(pageFault, value(out, 5), "the step ended at the #PF handler's first instruction");
+            assertEquals(0x1000, value(out, 6));
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
 }
