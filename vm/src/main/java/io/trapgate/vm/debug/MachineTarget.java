@@ -480,12 +480,19 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
             long start = address & ~0xFFFL;
             return new MemoryRegion(start, next - start, "");
         }
-        // grow the region over neighbours with the same permissions
+        // grow the region over neighbours with the same permissions, both ways
         long start = m.linear();
+        while (start > 0) {
+            PageTables.Mapping p = pt.lookup(start - 1);
+            if (p == null || p.writable() != m.writable() || p.user() != m.user()) {
+                break;
+            }
+            start = p.linear();
+        }
         long end = m.linear() + m.size();
         while (end < 0x1_0000_0000L) {
             PageTables.Mapping n = pt.lookup(end);
-            if (n == null || n.writable() != m.writable()) {
+            if (n == null || n.writable() != m.writable() || n.user() != m.user()) {
                 break;
             }
             end = n.linear() + n.size();

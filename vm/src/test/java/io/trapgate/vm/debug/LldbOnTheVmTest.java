@@ -26,6 +26,7 @@ class LldbOnTheVmTest {
             assertTrue(out.matches("(?s).*eip = 0x" + String.format("%08x", int80) + ".*"), out);
             assertTrue(out.matches("(?s).*eax = 0x00000004.*"), out); // write
             assertTrue(out.contains("pushl  %eax"), out); // lldb disassembled the kernel from our memory
+            assertTrue(out.contains("[0x00000000c0000000-0x00000000d0000000) rwx"), "the kernel's mapping: " + out);
             assertTrue(out.contains("stop reason = instruction step into"), out);
             assertTrue(out.matches("(?s).*eip = 0x" + String.format("%08x", int80 + 1) + ".*"), out);
             assertTrue(out.contains("exited with status = 9"), out);
