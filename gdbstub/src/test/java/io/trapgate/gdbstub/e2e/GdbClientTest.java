@@ -149,6 +149,14 @@ class GdbClientTest {
     }
 
     @Test
+    void consoleTextFromTheRunningTargetReachesGdbBeforeTheStop() throws Exception {
+        String out = gdb("monitor trace on", "break *0x1008", "continue");
+        int text = out.indexOf("store eax=2");
+        int stop = out.indexOf("Breakpoint 1, 0x00001008");
+        assertTrue(text >= 0 && stop > text, out);
+    }
+
+    @Test
     void secondGdbIsRefusedWhileTheFirstIsAttached() throws Exception {
         try (java.net.Socket first = new java.net.Socket("127.0.0.1", server.port())) {
             first.setSoTimeout(10_000);
