@@ -277,16 +277,21 @@ public final class Machine implements MachineControl {
                     return null;
                 }
                 case Cpu.RUN_HALTED -> {
-                    if ((cpu.registers().eflags() & EFLAGS_IF) == 0) {
-                        return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
-                    }
-                    if (pic.hasInterrupt()) {
+                    boolean ifClear = (cpu.registers().eflags() & EFLAGS_IF) == 0;
+                    if (!ifClear && pic.hasInterrupt()) {
                         // The CPU stays halted although a request is waiting: it must have IF=0.
                         // Give it one more slice in case the request came in with the hlt itself.
-                        if (haltedAt == cpu.retired()) {
-                            return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
-                        }
+                        ifClear = haltedAt == cpu.retired();
                         haltedAt = cpu.retired();
+                        if (!ifClear) {
+                            continue;
+                        }
+                    }
+                    if (ifClear) {
+                        MachineExit e = hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                        if (e != null) {
+                            return e;
+                        }
                         continue;
                     }
                     MachineExit e = skipHalt(wallStart, timedOut);
@@ -430,8 +435,23 @@ public final class Machine implements MachineControl {
                 cpu.describeState());
     }
 
+    /**
+     * A guest that can never run again ends the run; with a debugger attached the machine instead
+     * waits for its commands (it may change registers, or interrupt and inspect), and returns null.
+     */
     private MachineExit hung(String why) {
         flushQuietly();
+        if (debugger != null) {
+            try {
+                Runnable c = commands.poll(WAIT_STEP_MS, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    c.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
         return new MachineExit(ExitCodes.GUEST_HUNG, "trapgate: guest hung: " + why, cpu.describeState());
     }
 

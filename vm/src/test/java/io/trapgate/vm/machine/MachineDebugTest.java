@@ -118,4 +118,20 @@ class MachineDebugTest {
         assertEquals(69, exit.exitCode(), "triple.elf reboots once, then exits");
         assertEquals(List.of(0L, 0L), retiredAtBoot, "power-on and the reboot, each before any instruction");
     }
+
+    @Test
+    void hungGuestWaitsForTheDebuggerInsteadOfEndingTheRun() throws Exception {
+        Machine m = machine("hang");
+        m.setDebugListener(code -> { });
+        CompletableFuture<MachineExit> run = CompletableFuture.supplyAsync(() -> m.run(() -> false));
+        await(() -> serial.toString(StandardCharsets.ISO_8859_1).equals("halting for good\n"));
+        Thread.sleep(200);
+        assertTrue(!run.isDone(), "still there for the debugger");
+        AtomicLong eflags = new AtomicLong(-1);
+        m.submit(() -> eflags.set(m.cpu().registers().eflags()));
+        await(() -> eflags.get() >= 0);
+        assertEquals(0, eflags.get() & 0x200, "halted with IF=0");
+        m.submit(() -> m.requestExit(0, "killed by the debugger"));
+        assertEquals(0, run.get(30, TimeUnit.SECONDS).exitCode());
+    }
 }
