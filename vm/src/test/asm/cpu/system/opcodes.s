@@ -4,7 +4,9 @@
 # that brings any instruction boundary back in step, and an int $0x80: prints which vector each ended with ("--": it completed and reached
 # the int $0x80). Registers point at scratch memory, the stack holds a return frame to the
 # int $0x80, so ret/lret/iret/popf come back too. A VM must survive all of it.
-# Lines: "1 xx: v v v ..." (16 opcodes from xx) and "2 0f xx: ...".
+# Lines: "1 xx: v v v ..." (16 opcodes from xx), "2 0f xx: ...", then the one-byte opcodes
+# again behind a prefix: "3 66 xx" (operand size), "4 67 xx" (address size), "5 f0 xx" (lock),
+# "6 f3 xx" (rep).
 # Paging confines ring 3 to its own pages (user code, code buffer, scratch, stack): whatever an
 # opcode does to control flow ends in a #PF instead of running through the kernel.
 
@@ -16,10 +18,15 @@ kmain:
         PRINT "opcodes\n"
         call sandbox
         movl $sweep_hook, trap_hook
-        movl $0, prefix
+        movl $prefixes, %esi
+1:      movzbl (%esi), %eax
+        movl %eax, prefix
+        movzbl 1(%esi), %eax
+        movl %eax, row_tag
         call sweep
-        movl $1, prefix
-        call sweep
+        addl $2, %esi
+        cmpl $prefixes_end, %esi
+        jb 1b
         movl $default_trap, trap_hook
         ret
 
@@ -28,11 +35,12 @@ sweep:
         xorl %ebx, %ebx                 # opcode
 1:      testl $15, %ebx
         jnz 2f
+        HEX row_tag, 1
+        PRINT " "
         cmpl $0, prefix
-        jne 3f
-        PRINT "1 "
-        jmp 4f
-3:      PRINT "2 0f "
+        je 4f
+        HEX prefix, 2
+        PRINT " "
 4:      HEX %ebx, 2
         PRINT ":"
 2:      call run_one
@@ -90,9 +98,10 @@ run_one:
         rep stosb
         movw $0x80cd, code_buf + 30
         movl $code_buf, %edi
-        cmpl $0, prefix
+        movl prefix, %eax
+        testl %eax, %eax
         je 1f
-        movb $0x0f, (%edi)
+        movb %al, (%edi)
         incl %edi
 1:      movb %bl, (%edi)
         movl $scratch, %edi             # fresh scratch memory
@@ -153,7 +162,11 @@ scratch:
         .space 4096
 user_stack_top:
 prefix: .long 0
+row_tag: .long 0
 result: .long 0
+prefixes:                               # prefix byte, row tag
+        .byte 0, 1, 0x0f, 2, 0x66, 3, 0x67, 4, 0xf0, 5, 0xf3, 6
+prefixes_end:
 user_esp: .long 0
         .balign 4096
 pd:     .space 4096
