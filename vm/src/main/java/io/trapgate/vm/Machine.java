@@ -4,6 +4,7 @@ import io.trapgate.vm.boot.BootException;
 import io.trapgate.vm.boot.BootInfo;
 import io.trapgate.vm.boot.MultibootLoader;
 import io.trapgate.vm.cpu.Cpu;
+import io.trapgate.vm.devices.ByteWidePorts;
 import io.trapgate.vm.devices.CascadedPic;
 import io.trapgate.vm.devices.CmosRtc;
 import io.trapgate.vm.devices.DebugConsole;
@@ -13,6 +14,7 @@ import io.trapgate.vm.devices.IoDevice;
 import io.trapgate.vm.devices.MachineControl;
 import io.trapgate.vm.devices.Pit8254;
 import io.trapgate.vm.devices.PowerOffPort;
+import io.trapgate.vm.devices.ResetControlPorts;
 import io.trapgate.vm.devices.SystemControlPortB;
 import io.trapgate.vm.devices.TraceLog;
 import io.trapgate.vm.devices.Uart16550;
@@ -35,6 +37,7 @@ public final class Machine implements MachineControl {
     private static final long SLICE = 1_000_000;
     /** Wall-clock granularity of pacing and of waiting for input. */
     private static final long WAIT_STEP_MS = 50;
+    private static final int EFLAGS_IF = 0x200;
 
     private final MachineConfig config;
     private final TraceLog log;
@@ -46,6 +49,7 @@ public final class Machine implements MachineControl {
     private final Uart16550 uart;
     private final Pit8254 pit;
     private final DebugConsole debugcon;
+    private final CmosRtc rtc;
     private final Cpu cpu;
     private final BootInfo bootInfo;
 
@@ -55,6 +59,14 @@ public final class Machine implements MachineControl {
 
     /** Builds the machine and loads the kernel and modules into it. */
     public Machine(MachineConfig config) throws BootException {
+        this(config, null);
+    }
+
+    /**
+     * Builds the machine after a guest reset of {@code before}: like a PC, the CMOS memory and the
+     * real-time clock carry over; everything else starts afresh.
+     */
+    public Machine(MachineConfig config, Machine before) throws BootException {
         this.config = config;
         this.log = config.log();
         this.memory = new PhysicalMemory(config.ramBytes());
@@ -63,15 +75,23 @@ public final class Machine implements MachineControl {
         pic.attach(bus);
         markClaimed(0x20, 2);
         markClaimed(0xA0, 2);
+        markClaimed(0x4D0, 2);
         this.pit = new Pit8254(clock, pic, log);
-        claim(0x40, 4, pit, "pit");
-        claim(0x61, 1, new SystemControlPortB(pit, clock), "port 0x61");
-        claim(0x70, 2, new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log), "rtc");
+        claim(0x40, 4, byteWide(pit), "pit");
+        claim(0x61, 1, byteWide(new SystemControlPortB(pit, clock)), "port 0x61");
+        this.rtc = new CmosRtc(clock, pic, config.rtcEpochSecond(), config.ramBytes(), log);
+        if (before != null) {
+            rtc.continueFrom(before.rtc);
+        }
+        claim(0x70, 2, byteWide(rtc), "rtc");
         this.uart = new Uart16550(Uart16550.COM1_BASE, Uart16550.COM1_IRQ, pic, config.serialOut(), config.serialIn());
-        claim(Uart16550.COM1_BASE, 8, uart, "serial (COM1)");
+        claim(Uart16550.COM1_BASE, 8, byteWide(uart), "serial (COM1)");
         this.debugcon = new DebugConsole(config.debugconOut());
-        claim(DebugConsole.PORT, 1, debugcon, "debug console");
+        claim(DebugConsole.PORT, 1, byteWide(debugcon), "debug console");
         claim(PowerOffPort.PORT, 2, new PowerOffPort(this, log), "power-off port");
+        ResetControlPorts reset = new ResetControlPorts(this);
+        claim(ResetControlPorts.PORT_A, 1, byteWide(reset), "port 0x92");
+        claim(ResetControlPorts.RESET_CONTROL, 1, byteWide(reset), "reset control");
         claim(config.debugExitBase(), config.debugExitSize(), new DebugExitPort(this), "isa-debug-exit");
         if (log.unimplemented) {
             UnassignedPorts unassigned = new UnassignedPorts(log);
@@ -83,12 +103,23 @@ public final class Machine implements MachineControl {
         }
         this.cpu = new Cpu(memory, bus, pic);
         clock.attach(cpu);
+        if (log.interrupts) {
+            cpu.debugHooks().setInterruptLog((kind, vector, error, eip, cpl, retired) -> log.log(String.format(
+                    "int: %s v=%02x%s eip=%08x cpl=%d retired=%d", kind, vector,
+                    error < 0 ? "" : String.format(" e=%04x", error), eip, cpl, retired)));
+        }
         List<String> warnings = new ArrayList<>();
         this.bootInfo = MultibootLoader.load(memory, config.kernel(), config.modules(), config.append(), warnings);
-        for (String w : warnings) {
-            config.diagnostics().println("trapgate: warning: " + w);
+        if (before == null) { // a reboot loads the same kernel: warn once
+            for (String w : warnings) {
+                config.diagnostics().println("trapgate: warning: " + w);
+            }
         }
         cpu.enterMultiboot(bootInfo.entry(), BootInfo.BOOTLOADER_MAGIC, bootInfo.infoAddress());
+    }
+
+    private IoDevice byteWide(IoDevice device) {
+        return new ByteWidePorts(device, bus);
     }
 
     private void markClaimed(int first, int count) {
@@ -163,16 +194,21 @@ public final class Machine implements MachineControl {
     public MachineExit run(BooleanSupplier timedOut) {
         long wallStart = System.nanoTime();
         long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
+        boolean tracing = log.cpuState || log.exec;
+        cpu.debugHooks().setSingleStep(tracing); // -d cpu/exec log every instruction
         for (;;) {
             if (timedOut.getAsBoolean()) {
                 return timeout();
             }
             uart.pollInput();
-            pit.advance();
-            long next = pit.nextEventNanos();
+            advanceTimers();
+            long next = nextTimerEvent();
             long budget = next == Long.MAX_VALUE ? SLICE : Math.min(SLICE, clock.instructionsUntil(next));
             if (config.pace() && !paceTo(clock.nanos(), wallStart, timedOut)) {
                 return timeout();
+            }
+            if (tracing) {
+                traceStep();
             }
             int reason = cpu.run(budget);
             flushOutputs();
@@ -188,6 +224,9 @@ public final class Machine implements MachineControl {
                     return null;
                 }
                 case Cpu.RUN_HALTED -> {
+                    if ((cpu.registers().eflags() & EFLAGS_IF) == 0) {
+                        return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                    }
                     if (pic.hasInterrupt()) {
                         // The CPU stays halted although a request is waiting: it must have IF=0.
                         // Give it one more slice in case the request came in with the hlt itself.
@@ -207,10 +246,33 @@ public final class Machine implements MachineControl {
         }
     }
 
+    /** The time-driven devices catch up with virtual time: PIT channel 0 and the RTC raise their IRQs. */
+    private void advanceTimers() {
+        pit.advance();
+        rtc.advance();
+    }
+
+    private long nextTimerEvent() {
+        return Math.min(pit.nextEventNanos(), rtc.nextEventNanos());
+    }
+
+    private void traceStep() {
+        if (cpu.isHalted()) {
+            return;
+        }
+        if (log.exec) {
+            log.log(String.format("exec: %04x:%08x retired=%d", cpu.registers().segmentSelector(Cpu.CS),
+                    cpu.registers().eip(), cpu.retired()));
+        }
+        if (log.cpuState) {
+            log.log(cpu.describeState());
+        }
+    }
+
     /** A halted CPU: time jumps to the next timer event, or the machine waits for serial input. */
     private MachineExit skipHalt(long wallStart, BooleanSupplier timedOut) {
         boolean inputPossible = config.serialIn().mayHaveMore() && uart.canReceive();
-        long next = pit.nextEventNanos();
+        long next = nextTimerEvent();
         if (next == Long.MAX_VALUE) {
             if (!inputPossible) {
                 return hung("the CPU halted with no timer armed and no serial input to come; nothing can wake it");
@@ -221,10 +283,10 @@ public final class Machine implements MachineControl {
             return timeout();
         }
         clock.skipTo(next);
-        pit.advance();
+        advanceTimers();
         if (!pic.hasInterrupt()) {
             if (!inputPossible) {
-                return hung("the CPU halted and the timer interrupt (IRQ0) cannot reach it (masked or still in service)");
+                return hung("the CPU halted and the timer interrupts (IRQ0, IRQ8) cannot reach it (masked or still in service)");
             }
             return waitForInput(timedOut);
         }
@@ -291,8 +353,4 @@ public final class Machine implements MachineControl {
         }
     }
 
-    /** Seconds on the RTC now, for a reboot that keeps the clock running. */
-    long rtcEpochSecondNow() {
-        return config.rtcEpochSecond() + clock.nanos() / 1_000_000_000L;
-    }
 }

@@ -37,10 +37,10 @@ public final class MachineSession {
             watchdog.start();
         }
         try {
-            MachineConfig cfg = config;
             TraceLog log = config.log();
+            Machine before = null;
             for (;;) {
-                Machine m = new Machine(cfg);
+                Machine m = new Machine(config, before);
                 current = m;
                 MachineExit exit = m.run(() -> timedOut);
                 if (exit != null) {
@@ -54,9 +54,7 @@ public final class MachineSession {
                     return new MachineExit(ExitCodes.GUEST_RESET,
                             "trapgate: guest reset (" + m.resetReason() + ") with -no-reboot", state);
                 }
-                cfg = new MachineConfig(cfg.ramBytes(), cfg.kernel(), cfg.modules(), cfg.append(), cfg.serialOut(),
-                        cfg.serialIn(), cfg.debugconOut(), cfg.noReboot(), cfg.debugExitBase(), cfg.debugExitSize(),
-                        cfg.icountShift(), cfg.pace(), m.rtcEpochSecondNow(), cfg.log(), cfg.diagnostics());
+                before = m;
             }
         } finally {
             if (watchdog != null) {

@@ -6,11 +6,11 @@ package io.trapgate.gdbstub.target;
  *
  * <p>Threads: the stub calls {@link #execute} from Netty's event loop to hand each command to the thread
  * that owns the machine; every other method except {@link #interrupt()} is called only from inside such a
- * command, on that thread. The target reports stops through the {@link StopListener} it was attached
- * with, from its own thread.
+ * command, on that thread. The target reports stops and console text through the {@link TargetEvents} it
+ * was attached with, from its own thread.
  *
  * <p>Optional abilities are separate interfaces the target may also implement: {@link SoftwareBreakpoints},
- * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}. The stub advertises in
+ * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}, {@link MemoryRegions}. The stub advertises in
  * qSupported, and answers packets for, exactly the ones present.
  */
 public interface Target {
@@ -27,9 +27,9 @@ public interface Target {
 
     /**
      * A client connected: stop the machine if it runs and say why it is stopped (what {@code ?} answers).
-     * Later stops are reported to {@code listener} until {@link #detach()}.
+     * Later stops and console text go to {@code events} until {@link #detach()}.
      */
-    StopReason attach(StopListener listener);
+    StopReason attach(TargetEvents events);
 
     /**
      * The client detached or disconnected: forget the listener, drop every breakpoint and watchpoint the
@@ -58,7 +58,12 @@ public interface Target {
      */
     void resume(ResumeAction action);
 
-    /** Asks a running machine to stop soon and report {@link StopReason#interrupted()}. Thread-safe; any thread. */
+    /**
+     * Ctrl-C: asks the machine to stop soon (at the next point it polls, e.g. a block boundary) and report
+     * {@link StopReason#interrupted()}. Thread-safe; called from the event loop. The stub calls it only while
+     * a resume is queued or running, so the request must stay pending until the machine next reports a stop
+     * (it may arrive before the queued resume has even started).
+     */
     void interrupt();
 
     /** The client killed the program: the reply has been sent, now end the machine as the target sees fit. */

@@ -18,6 +18,7 @@ public final class TargetXml {
     public static String generate(TargetDescription d) {
         StringBuilder x = new StringBuilder(4096);
         x.append("<?xml version=\"1.0\"?>\n");
+        x.append("<!-- Generated from the target's register table by the trapgate gdb stub; do not edit. -->\n");
         x.append("<!DOCTYPE target SYSTEM \"gdb-target.dtd\">\n");
         x.append("<target version=\"1.0\">\n");
         x.append("  <architecture>").append(escape(d.architecture())).append("</architecture>\n");

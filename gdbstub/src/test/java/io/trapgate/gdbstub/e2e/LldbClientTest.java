@@ -54,6 +54,13 @@ class LldbClientTest {
     }
 
     @Test
+    void lldbWritesRegisters() throws Exception {
+        String out = lldb("register write eax 0x55", "register write cr2 0xbad", "register read eax cr2");
+        assertTrue(out.matches("(?s).*eax = 0x00000055.*"), out);
+        assertTrue(out.matches("(?s).*cr2 = 0x00000bad.*"), out);
+    }
+
+    @Test
     void lldbReadsAndWritesMemory() throws Exception {
         String out = lldb("memory write 0x3000 0x11 0x22 0x33 0x44", "memory read -s 4 -f x -c 1 0x3000",
                 "memory read -s 1 -f x -c 4 0x1000");
@@ -82,5 +89,20 @@ class LldbClientTest {
         String out = lldb("process kill");
         assertTrue(out.contains("exited with status = 9") || out.contains("status = 9"), out);
         assertTrue(target.killed, out);
+    }
+
+    @Test
+    void lldbShowsMemoryRegions() throws Exception {
+        String out = lldb("memory region 0x1000", "memory region 0x20000");
+        assertTrue(out.contains("[0x0000000000000000-0x0000000000010000) rwx"), out);
+        assertTrue(out.contains("[0x0000000000010000-0x0000000100000000) ---"), out);
+    }
+
+    @Test
+    void lldbWriteWatchpointStopsAfterTheStore() throws Exception {
+        String out = lldb("watchpoint set expression -w write -s 4 -- 0x2000", "continue", "register read eip eax");
+        assertTrue(out.contains("stop reason = watchpoint 1"), out);
+        assertTrue(out.contains("new value: 2"), out);
+        assertTrue(out.matches("(?s).*eip = 0x00001007.*"), out);
     }
 }

@@ -143,7 +143,15 @@ class QueryPacketsTest {
     }
 
     @Test
-    void memoryRegionInfoIsUnsupported() {
-        assertEquals("", h.ask("qMemoryRegionInfo:1000"));
+    void memoryRegionInfoDescribesMappedMemoryAndGaps() {
+        assertEquals("start:0;size:10000;permissions:rwx;", h.ask("qMemoryRegionInfo:1000"));
+        assertEquals("start:10000;size:ffff0000;", h.ask("qMemoryRegionInfo:20000"));
+        assertEquals("E14", h.ask("qMemoryRegionInfo:100000000"));
+        assertEquals("E16", h.ask("qMemoryRegionInfo:zz"));
+    }
+
+    @Test
+    void memoryRegionInfoOfATargetWithoutAMapIsUnsupported() {
+        assertEquals("", new StubHarness(new FakeMachine()).noAck().ask("qMemoryRegionInfo:1000"));
     }
 }

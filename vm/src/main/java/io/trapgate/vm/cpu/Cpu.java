@@ -48,6 +48,9 @@ public final class Cpu {
     final IoBus io;
     final InterruptController pic;
     final Tlb tlb = new Tlb();
+    /** The TLB's arrays, held directly so a hit costs no extra indirection. */
+    private final int[] tlbTag = tlb.tag;
+    private final int[] tlbFrame = tlb.frame;
     final PageWalker walker;
     final Flags flags = new Flags();
     final Decoder decoder = new Decoder();
@@ -55,7 +58,10 @@ public final class Cpu {
     final Interpreter interpreter;
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
-    final DebugHooks debug = new DebugHooks();
+    final DebugHooks debug = new DebugHooks(this);
+    final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
+    /** Debugger breakpoints or DR7 instruction breakpoints are set: check before each instruction. */
+    boolean breakpointsArmed;
     private final GuestFault fault = new GuestFault();
 
     // ---- architectural state ----
@@ -94,9 +100,13 @@ public final class Cpu {
     boolean halted;
     /** One-instruction interrupt shadow after sti, mov ss and pop ss. */
     boolean shadow;
+    /** Set by mov ss / pop ss: debug traps (TF, data breakpoints) are held until after the next instruction. */
+    boolean inhibitDebugTrap;
 
     // ---- run-loop state ----
     private volatile boolean stopRequested;
+    /** The last sample of the interrupt controller's INTR line (see sampleInterruptLine). */
+    private boolean irqLine;
     long retired;
     /** EIP of the instruction being executed (faults report it). */
     int faultEip;
@@ -108,6 +118,9 @@ public final class Cpu {
     private int fetchPhysPage = -1;
     private Insn[] fetchPage;
     private final Insn scratch = new Insn();
+    private final Decoder.Refill nextPageBytes = this::fetchNextPage;
+    /** Translations for instruction fetch are not data accesses (data breakpoints ignore them). */
+    private boolean fetching;
     private int decodeLinear;
 
     // ---- pending fault (filled by fault(), read by InterruptDelivery) ----
@@ -205,17 +218,32 @@ public final class Cpu {
     // run loop
     // =====================================================================================
 
-    /** Runs at most {@code maxInstructions} instructions; returns one of the RUN_ codes. */
+    /**
+     * Runs at most {@code maxInstructions} instructions; returns one of the RUN_ codes. Guest
+     * faults never escape; an exception from here is a VM bug, reported with the guest state.
+     */
     public int run(long maxInstructions) {
+        try {
+            return runLoop(maxInstructions);
+        } catch (GuestFault f) {
+            throw new IllegalStateException("CPU internal error: a guest fault escaped delivery\n" + describeState(), f);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("CPU internal error at EIP " + Integer.toHexString(faultEip) + ": " + e
+                    + "\n" + describeState(), e);
+        }
+    }
+
+    private int runLoop(long maxInstructions) {
         long end = retired + maxInstructions;
         boolean stepping = debug.singleStep;
         if (stepping) {
             end = retired + 1;
         }
-        boolean skipBreakpointOnce = debug.resumeOverBreakpoint;
+        boolean skipBreakpointOnce = debug.resumeOverBreakpoint || stepping;
         debug.resumeOverBreakpoint = false;
+        sampleInterruptLine();
         if (halted) {
-            if ((flags.bits & Flags.IF) != 0 && pic.hasInterrupt()) {
+            if ((flags.bits & Flags.IF) != 0 && irqLine) {
                 halted = false;
             } else {
                 return RUN_HALTED;
@@ -231,20 +259,23 @@ public final class Cpu {
                     if ((flags.bits & Flags.IF) != 0) {
                         if (shadow) {
                             shadow = false;
-                        } else if (pic.hasInterrupt()) {
-                            faultEip = eip;
-                            interrupts.deliverExternal(pic.acknowledge());
-                            retired++;
+                        } else if (irqLine) {
+                            takeExternalInterrupt();
                             continue;
                         }
                     } else {
                         shadow = false;
                     }
-                    if (debug.active) {
-                        if (!skipBreakpointOnce && debug.breakpointAt(segBase[CS] + eip)) {
-                            return RUN_DEBUG;
+                    if (breakpointsArmed) {
+                        if (debug.active) {
+                            if (!skipBreakpointOnce && debug.breakpointAt(segBase[CS] + eip)) {
+                                return RUN_DEBUG;
+                            }
+                            skipBreakpointOnce = false;
                         }
-                        skipBreakpointOnce = false;
+                        if (hardwareBreakpoints.execActive) {
+                            checkInstructionBreakpoint();
+                        }
                     }
                     Insn insn = fetch();
                     faultEip = eip;
@@ -252,11 +283,16 @@ public final class Cpu {
                     boolean trapFlag = (flags.bits & Flags.TF) != 0;
                     interpreter.execute(insn);
                     retired++;
-                    if (trapFlag) {
-                        interrupts.singleStepTrap();
+                    if (trapFlag || hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap) {
+                        if (inhibitDebugTrap) {
+                            inhibitDebugTrap = false; // mov/pop ss: the trap waits one more instruction
+                        } else {
+                            interrupts.debugTrap(trapFlag);
+                        }
                     }
                     if (halted) {
-                        if ((flags.bits & Flags.IF) != 0 && pic.hasInterrupt()) {
+                        sampleInterruptLine();
+                        if ((flags.bits & Flags.IF) != 0 && irqLine) {
                             halted = false;
                         } else {
                             return RUN_HALTED;
@@ -276,6 +312,23 @@ public final class Cpu {
         }
     }
 
+    /**
+     * Reads the interrupt controller's INTR line. Its state can only change between run() calls
+     * (the machine advances devices there), through the CPU's own port I/O, or by an acknowledge,
+     * so the CPU samples it at exactly those points instead of before every instruction.
+     */
+    void sampleInterruptLine() {
+        irqLine = pic.hasInterrupt();
+    }
+
+    private void takeExternalInterrupt() {
+        faultEip = eip;
+        int vector = pic.acknowledge();
+        sampleInterruptLine();
+        interrupts.deliverExternal(vector);
+        retired++;
+    }
+
     /** Instructions retired since power-on: the source of virtual time and of the TSC. */
     public long retired() {
         return retired;
@@ -288,6 +341,25 @@ public final class Cpu {
 
     public boolean isHalted() {
         return halted;
+    }
+
+    /** Recomputes {@link #breakpointsArmed} after the debugger or DR7 changed. */
+    void breakpointsChanged() {
+        breakpointsArmed = debug.active || hardwareBreakpoints.execActive;
+    }
+
+    /** A DR0-3 instruction breakpoint at this EIP raises #DB before it executes, unless RF is set. */
+    private void checkInstructionBreakpoint() {
+        if ((flags.bits & Flags.RF) != 0) {
+            flags.bits &= ~Flags.RF; // RF suppresses the breakpoint for exactly one instruction
+            return;
+        }
+        int hits = hardwareBreakpoints.execHits(segBase[CS] + eip);
+        if (hits != 0) {
+            faultEip = eip;
+            dr[6] = (dr[6] & ~0xF) | hits;
+            throw fault(DB, 0);
+        }
     }
 
     /** Raises a guest exception: records it and returns the exception to throw. */
@@ -330,16 +402,31 @@ public final class Cpu {
 
     private Insn fetchSlow(int la) {
         faultEip = eip;
-        int pa = translate(la, tlbRead >> Tlb.BITS);
+        fetching = true;
+        int pa;
+        try {
+            pa = translate(la, tlbRead >> Tlb.BITS);
+        } finally {
+            fetching = false;
+        }
         int pp = pa >>> 12;
         Insn[] page = decodeCache.page(pp);
         int off = la & 0xFFF;
+        if (page != null) {
+            fetchLinPage = la & 0xFFFFF000;
+            fetchPhysPage = pp;
+            fetchPage = page;
+            Insn cached = page[off];
+            if (cached != null && cached.cs32 == cs32) {
+                return cached;
+            }
+        }
         int avail = Math.min(16, 0x1000 - off);
         for (int i = 0; i < avail; i++) {
             decoder.buf[i] = (byte) memory.read8(pa + i);
         }
         decodeLinear = la;
-        decoder.begin(avail, this::fetchNextPage);
+        decoder.begin(avail, nextPageBytes);
         decoder.decode(scratch, cs32);
         if (page == null) {
             fetchLinPage = -1;
@@ -354,12 +441,19 @@ public final class Cpu {
         Insn insn = new Insn();
         copy(scratch, insn);
         page[off] = insn;
+        decodeCache.noteInstruction(pp, off, insn.len);
         return insn;
     }
 
     private int fetchNextPage(byte[] buf, int have) {
         int next = (decodeLinear & 0xFFFFF000) + 0x1000;
-        int pa = translate(next, tlbRead >> Tlb.BITS);
+        fetching = true;
+        int pa;
+        try {
+            pa = translate(next, tlbRead >> Tlb.BITS);
+        } finally {
+            fetching = false;
+        }
         for (int i = have; i < 16; i++) {
             buf[i] = (byte) memory.read8(pa + i - have);
         }
@@ -384,6 +478,10 @@ public final class Cpu {
         d.imm = s.imm;
         d.imm2 = s.imm2;
         d.cs32 = s.cs32;
+        d.handler = s.handler;
+        d.dst = s.dst;
+        d.src = s.src;
+        d.aluOp = s.aluOp;
     }
 
     private void codePageInvalidated(int physPage) {
@@ -414,13 +512,20 @@ public final class Cpu {
     /** Linear → physical for an access of the given TLB kind; raises #PF. */
     int translate(int la, int kind) {
         int i = (kind << Tlb.BITS) | ((la >>> 12) & Tlb.MASK);
-        if (tlb.tag[i] == (la & 0xFFFFF000)) {
-            return tlb.frame[i] | (la & 0xFFF);
+        if (tlbTag[i] == (la & 0xFFFFF000)) {
+            return tlbFrame[i] | (la & 0xFFF);
         }
         return translateSlow(la, kind);
     }
 
     private int translateSlow(int la, int kind) {
+        if (hardwareBreakpoints.dataActive && hardwareBreakpoints.watchesPage(la)) {
+            // pages with data breakpoints never enter the TLB, so every access comes here
+            if (!fetching) {
+                hardwareBreakpoints.checkData(la, (kind & 1) != 0);
+            }
+            return translateUncached(la, kind);
+        }
         if ((cr0 & CR0_PG) == 0) {
             tlb.fill(kind, la, la, false);
             return la;
@@ -440,18 +545,30 @@ public final class Cpu {
         return (int) pa;
     }
 
+    private int translateUncached(int la, int kind) {
+        if ((cr0 & CR0_PG) == 0) {
+            return la;
+        }
+        long pa = walker.walk(cr0, cr3, cr4, la, (kind & 1) != 0, kind >= Tlb.USER_READ, true);
+        if (pa == PageWalker.FAULT) {
+            cr2 = la;
+            throw fault(PF, walker.faultCode);
+        }
+        return (int) pa;
+    }
+
     // ---- linear accesses with the current privilege ----
 
     int readLin8(int la) {
         int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-        int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
         return memory.read8(pa);
     }
 
     int readLin16(int la) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
             return memory.read16(pa);
         }
         return readLin8(la) | readLin8(la + 1) << 8;
@@ -460,7 +577,7 @@ public final class Cpu {
     int readLin32(int la) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
             return memory.read32(pa);
         }
         return readCross(la, 4, tlbRead >> Tlb.BITS);
@@ -476,14 +593,14 @@ public final class Cpu {
 
     void writeLin8(int la, int v) {
         int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-        int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
         memory.write8(pa, v);
     }
 
     void writeLin16(int la, int v) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
             memory.write16(pa, v);
             return;
         }
@@ -493,7 +610,7 @@ public final class Cpu {
     void writeLin32(int la, int v) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlb.tag[i] == (la & 0xFFFFF000) ? tlb.frame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
             memory.write32(pa, v);
             return;
         }

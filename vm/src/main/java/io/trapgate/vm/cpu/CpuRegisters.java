@@ -130,6 +130,7 @@ public final class CpuRegisters {
 
     public void setDr(int n, int v) {
         c.dr[n] = v;
+        c.hardwareBreakpoints.recompute();
     }
 
     public int gdtrBase() {

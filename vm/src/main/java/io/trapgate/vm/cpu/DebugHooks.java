@@ -13,6 +13,7 @@ public final class DebugHooks {
         void delivered(String kind, int vector, int errorCode, int eip, int cpl, long retired);
     }
 
+    /** Breakpoints are managed on the CPU thread (between run() calls), like every other CPU state. */
     private volatile int[] breakpoints = new int[0];
     /** Any breakpoint set: the run loop checks {@link #breakpointAt} only then. */
     volatile boolean active;
@@ -20,6 +21,11 @@ public final class DebugHooks {
     /** The next run() starts on a breakpoint address and must execute it rather than stop again. */
     boolean resumeOverBreakpoint;
     InterruptLog log;
+    private final Cpu cpu;
+
+    DebugHooks(Cpu cpu) {
+        this.cpu = cpu;
+    }
 
     public synchronized void addBreakpoint(int linear) {
         for (int b : breakpoints) {
@@ -31,6 +37,7 @@ public final class DebugHooks {
         n[breakpoints.length] = linear;
         breakpoints = n;
         active = true;
+        cpu.breakpointsChanged();
     }
 
     public synchronized void removeBreakpoint(int linear) {
@@ -43,11 +50,13 @@ public final class DebugHooks {
         }
         breakpoints = java.util.Arrays.copyOf(n, k);
         active = k > 0;
+        cpu.breakpointsChanged();
     }
 
     public synchronized void clearBreakpoints() {
         breakpoints = new int[0];
         active = false;
+        cpu.breakpointsChanged();
     }
 
     boolean breakpointAt(int linear) {

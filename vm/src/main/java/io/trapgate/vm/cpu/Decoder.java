@@ -6,7 +6,7 @@ package io.trapgate.vm.cpu;
  * {@link Insn#OP_UD} so the executor raises #UD; nothing here throws except a fetch fault from
  * the byte source (a #PF on the second page of an instruction that crosses pages).
  */
-final class Decoder {
+public final class Decoder {
     /** Supplies more instruction bytes when the window runs out (the next page). */
     interface Refill {
         /** Appends bytes to {@code buf} after {@code have}; returns the new count (at most 16). */
@@ -114,6 +114,27 @@ final class Decoder {
     }
 
     final byte[] buf = new byte[16];
+    private final Insn probe = new Insn();
+
+    public Decoder() {
+    }
+
+    /**
+     * Decodes the instruction at {@code code[offset]} and returns its length in bytes (for the
+     * debugger's step-over and for benchmarks). Bytes past the array end read as zero.
+     */
+    public int decodeLength(byte[] code, int offset, boolean cs32) {
+        int n = Math.min(16, code.length - offset);
+        System.arraycopy(code, offset, buf, 0, n);
+        for (int k = n; k < 16; k++) {
+            buf[k] = 0;
+        }
+        begin(16, NO_REFILL);
+        decode(probe, cs32);
+        return probe.len;
+    }
+
+    private static final Refill NO_REFILL = (b, have) -> 16;
     private int avail;
     private int pos;
     private Refill refill;
@@ -180,6 +201,7 @@ final class Decoder {
             op = 0x100 | next();
         }
         d.cs32 = cs32;
+        d.handler = FastPath.GENERIC;
         d.o16 = cs32 == opsize;
         d.a16 = cs32 == addrsize;
         d.rep = rep;
@@ -201,7 +223,13 @@ final class Decoder {
             return;
         }
         d.op = op;
-        if ((attr & M) != 0) {
+        if (op >= 0x120 && op <= 0x123) {
+            // mov to/from CRn/DRn: the mod field is ignored, the operand is always a register
+            int m = next();
+            d.mod = 3;
+            d.reg = (m >> 3) & 7;
+            d.rm = m & 7;
+        } else if ((attr & M) != 0) {
             modrm(d, segOverride);
             if ((attr & MEMONLY) != 0 && d.mod == 3) {
                 d.op = Insn.OP_UD;
@@ -240,6 +268,7 @@ final class Decoder {
             d.op = Insn.OP_TOO_LONG;
             d.len = 15;
         }
+        FastPath.specialize(d);
     }
 
     private static boolean lockable(Insn d) {

@@ -125,19 +125,49 @@ final class Flags {
         return PARITY[v & 0xFF];
     }
 
-    /** The arithmetic flags as EFLAGS bits. */
+    /** The arithmetic flags as EFLAGS bits, computed in one pass over the recorded operation. */
     int arith() {
         if (op == NONE) {
             return bits & ARITH;
         }
-        int v = 0;
-        if (cf()) v |= CF;
-        if (pf()) v |= PF;
-        if (af()) v |= AF;
-        if (zf()) v |= ZF;
-        if (sf()) v |= SF;
-        if (of()) v |= OF;
-        return v;
+        int m = mask(size);
+        int sb = signBit(size);
+        int r = res;
+        int v = PARITY[r & 0xFF] | ((r & m) == 0 ? ZF : 0) | ((r & sb) != 0 ? SF : 0);
+        if (op == LOGIC) {
+            return v;
+        }
+        v |= ((dst ^ src ^ r) & AF);
+        switch (op) {
+            case ADD:
+                if (Integer.compareUnsigned(r & m, dst & m) < 0) v |= CF;
+                if (((dst ^ r) & (src ^ r) & sb) != 0) v |= OF;
+                return v;
+            case ADC: {
+                int c = Integer.compareUnsigned(r & m, dst & m);
+                if (cin != 0 ? c <= 0 : c < 0) v |= CF;
+                if (((dst ^ r) & (src ^ r) & sb) != 0) v |= OF;
+                return v;
+            }
+            case SUB:
+                if (Integer.compareUnsigned(dst & m, src & m) < 0) v |= CF;
+                if (((dst ^ src) & (dst ^ r) & sb) != 0) v |= OF;
+                return v;
+            case SBB: {
+                int c = Integer.compareUnsigned(dst & m, src & m);
+                if (cin != 0 ? c <= 0 : c < 0) v |= CF;
+                if (((dst ^ src) & (dst ^ r) & sb) != 0) v |= OF;
+                return v;
+            }
+            case INC:
+                if (cin != 0) v |= CF;
+                if (((dst ^ r) & (src ^ r) & sb) != 0) v |= OF;
+                return v;
+            default: // DEC
+                if (cin != 0) v |= CF;
+                if (((dst ^ src) & (dst ^ r) & sb) != 0) v |= OF;
+                return v;
+        }
     }
 
     /** Folds the lazy state into {@link #bits}. */

@@ -36,6 +36,15 @@ final class Insn {
     int imm2;
     /** Whether it was decoded with a 32-bit default code segment (the cache re-decodes on change). */
     boolean cs32;
+    /**
+     * A specialised handler for the commonest 32-bit forms (see {@link FastPath}), or
+     * {@link FastPath#GENERIC} to dispatch on {@link #op}.
+     */
+    int handler;
+    /** Destination and source registers and ALU operation of a specialised form. */
+    int dst;
+    int src;
+    int aluOp;
 
     boolean isMem() {
         return mod != 3;

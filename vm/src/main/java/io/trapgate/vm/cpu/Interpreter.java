@@ -7,6 +7,8 @@ import static io.trapgate.vm.cpu.Cpu.ESP;
 import static io.trapgate.vm.cpu.Cpu.GP;
 import static io.trapgate.vm.cpu.Cpu.UD;
 
+import io.trapgate.vm.mmu.Tlb;
+
 /**
  * Executes decoded instructions. The opcode switch is split by range (one-byte 00-7F, 80-FF,
  * two-byte 0F xx) so every method stays far below HotSpot's 8000-byte compile limit; larger
@@ -22,8 +24,10 @@ final class Interpreter {
     final StringOps strings;
     final ControlTransfer control;
     final SystemOps system;
-    /** Linear address of the memory operand of a read-modify-write in progress. */
+    /** Where the memory operand of a read-modify-write in progress lives. */
     private int rmwLinear;
+    private int rmwPhysical;
+    private boolean rmwCrossesPage;
 
     Interpreter(Cpu c) {
         this.c = c;
@@ -36,6 +40,93 @@ final class Interpreter {
     }
 
     void execute(Insn i) {
+        int[] r = this.r;
+        switch (i.handler) {
+            case FastPath.GENERIC:
+                executeGeneric(i);
+                return;
+            case FastPath.ALU_RR: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], r[i.src]);
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.ALU_RI: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], i.imm);
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.MOV_RR:
+                r[i.dst] = r[i.src];
+                return;
+            case FastPath.MOV_RI:
+                r[i.dst] = i.imm;
+                return;
+            case FastPath.LOAD:
+                r[i.dst] = c.read32(i.seg, c.ea(i));
+                return;
+            case FastPath.STORE:
+                c.write32(i.seg, c.ea(i), r[i.src]);
+                return;
+            case FastPath.INC:
+                r[i.dst] = alu.inc(2, r[i.dst]);
+                return;
+            case FastPath.DEC:
+                r[i.dst] = alu.dec(2, r[i.dst]);
+                return;
+            case FastPath.PUSH:
+                c.push32(r[i.src]);
+                return;
+            case FastPath.POP: {
+                int v = c.pop32();
+                r[i.dst] = v;
+                return;
+            }
+            case FastPath.JCC:
+                if (f.cond(i.aluOp)) {
+                    c.eip += i.imm;
+                }
+                return;
+            case FastPath.JMP:
+                c.eip += i.imm;
+                return;
+            case FastPath.CALL:
+                c.push32(c.eip);
+                c.eip += i.imm;
+                return;
+            case FastPath.RET:
+                c.eip = c.pop32();
+                return;
+            case FastPath.LEA:
+                r[i.dst] = c.ea(i);
+                return;
+            case FastPath.TEST_RR:
+                f.logic(2, r[i.dst] & r[i.src]);
+                return;
+            case FastPath.ALU_RM: {
+                int res = alu.alu(i.aluOp, 2, r[i.dst], c.read32(i.seg, c.ea(i)));
+                if (i.aluOp != Alu.CMP) {
+                    r[i.dst] = res;
+                }
+                return;
+            }
+            case FastPath.SHIFT_RI:
+                r[i.dst] = alu.shift(i.reg, 2, r[i.dst], i.imm);
+                return;
+            case FastPath.MOVZX_B:
+                r[i.dst] = readRm(i, 0);
+                return;
+            case FastPath.NOP:
+                return;
+            default:
+                executeGeneric(i);
+        }
+    }
+
+    private void executeGeneric(Insn i) {
         int op = i.op;
         if (op < 0x80) {
             execute00(i);
@@ -111,31 +202,52 @@ final class Interpreter {
         }
     }
 
-    /** Reads the r/m operand of a read-modify-write, checking write access to memory first. */
+    /**
+     * Reads the r/m operand of a read-modify-write after translating it for writing, so a
+     * protection fault (#PF on a read-only page, #GP) happens before any flag or register
+     * changes: the exception frame then holds the flags the instruction started with.
+     */
     int readRmw(Insn i, int size) {
         if (i.mod == 3) {
             return reg(size, i.rm);
         }
-        int la = c.linear(i.seg, c.ea(i), 1 << size, true);
+        int n = 1 << size;
+        int la = c.linear(i.seg, c.ea(i), n, true);
         rmwLinear = la;
-        switch (size) {
-            case 0: return c.readLin8(la);
-            case 1: return c.readLin16(la);
-            default: return c.readLin32(la);
+        if ((la & 0xFFF) <= 0x1000 - n) {
+            int pa = c.translate(la, c.tlbWrite >> Tlb.BITS);
+            rmwPhysical = pa;
+            rmwCrossesPage = false;
+            switch (size) {
+                case 0: return c.memory.read8(pa);
+                case 1: return c.memory.read16(pa);
+                default: return c.memory.read32(pa);
+            }
         }
+        c.probeWrite(la, n);
+        rmwCrossesPage = true;
+        return size == 1 ? c.readLin16(la) : c.readLin32(la);
     }
 
-    /** Writes the result of a read-modify-write to where {@link #readRmw} read. */
+    /** Writes the result of a read-modify-write to where {@link #readRmw} read (it cannot fault now). */
     void writeRmw(Insn i, int size, int v) {
         if (i.mod == 3) {
             setReg(size, i.rm, v);
             return;
         }
-        int la = rmwLinear;
-        switch (size) {
-            case 0: c.writeLin8(la, v); break;
-            case 1: c.writeLin16(la, v); break;
-            default: c.writeLin32(la, v); break;
+        if (!rmwCrossesPage) {
+            int pa = rmwPhysical;
+            switch (size) {
+                case 0: c.memory.write8(pa, v); break;
+                case 1: c.memory.write16(pa, v); break;
+                default: c.memory.write32(pa, v); break;
+            }
+            return;
+        }
+        if (size == 1) {
+            c.writeLin16(rmwLinear, v);
+        } else {
+            c.writeLin32(rmwLinear, v);
         }
     }
 
@@ -270,6 +382,7 @@ final class Interpreter {
         c.setSp(c.sp() + (i.o16 ? 2 : 4));
         if (s == Cpu.SS) {
             c.shadow = true;
+            c.inhibitDebugTrap = true;
         }
     }
 
@@ -392,6 +505,7 @@ final class Interpreter {
                 c.segments.loadData(i.reg, sel);
                 if (i.reg == Cpu.SS) {
                     c.shadow = true;
+                    c.inhibitDebugTrap = true;
                 }
                 return;
             }
@@ -748,7 +862,7 @@ final class Interpreter {
                 return;
             }
             case 0xB0: case 0xB1: cmpxchg(i, op == 0xB0 ? 0 : vsize(i)); return;
-            case 0xB2: loadFarPointer(i, Cpu.SS); c.shadow = false; return;
+            case 0xB2: loadFarPointer(i, Cpu.SS); return;
             case 0xB4: loadFarPointer(i, Cpu.FS); return;
             case 0xB5: loadFarPointer(i, Cpu.GS); return;
             case 0xB6: setReg(vsize(i), i.reg, readRm(i, 0)); return;
@@ -810,6 +924,7 @@ final class Interpreter {
             return;
         }
         la = c.linear(i.seg, off, 1 << s, true);
+        c.probeWrite(la, 1 << s); // fault before CF changes
         v = s == 1 ? c.readLin16(la) : c.readLin32(la);
         alu.setCarry(((v >>> bit) & 1) != 0);
         int nv = applyBit(kind, v, bit);

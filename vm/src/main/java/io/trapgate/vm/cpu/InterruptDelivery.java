@@ -25,6 +25,8 @@ import io.trapgate.vm.mmu.Tlb;
 final class InterruptDelivery {
     private final Cpu c;
     private final SegmentUnit seg;
+    /** Set while delivering a fault: the pushed EFLAGS image gets RF. */
+    private boolean resumeFlag;
 
     InterruptDelivery(Cpu c) {
         this.c = c;
@@ -57,10 +59,13 @@ final class InterruptDelivery {
         deliver(Cpu.DB, false, false, false, 0, c.eip);
     }
 
-    /** TF single-step trap after an instruction. */
-    void singleStepTrap() {
-        c.dr[6] |= 0x4000;
+    /** The #DB trap after an instruction: TF single-step (BS) and/or data breakpoints hit (B0-B3). */
+    void debugTrap(boolean singleStep) {
+        int hits = c.hardwareBreakpoints.dataHit;
+        c.hardwareBreakpoints.dataHit = 0;
+        c.dr[6] = (c.dr[6] & ~0xF) | hits | (singleStep ? 0x4000 : 0);
         log("exception", Cpu.DB, -1);
+        c.faultEip = c.eip;
         deliver(Cpu.DB, false, false, false, 0, c.eip);
     }
 
@@ -76,6 +81,9 @@ final class InterruptDelivery {
         for (int attempt = 0; attempt < 3; attempt++) {
             try {
                 log("exception", first, hasErrorCode(first) ? error : -1);
+                // faults other than an instruction breakpoint push RF=1 so the handler's iret
+                // does not re-trigger a DR7 breakpoint on the restarted instruction
+                resumeFlag = first != Cpu.DB;
                 deliver(first, false, false, hasErrorCode(first), error, c.eip);
                 return true;
             } catch (GuestFault again) {
@@ -106,6 +114,8 @@ final class InterruptDelivery {
 
     private void deliver(int vector, boolean software, boolean external, boolean hasError, int error,
             int returnEip) {
+        boolean rf = resumeFlag;
+        resumeFlag = false;
         if (!c.protectedMode()) {
             deliverReal(vector, returnEip);
             return;
@@ -152,7 +162,10 @@ final class InterruptDelivery {
         if ((csAr & AR_P) == 0) {
             throw c.fault(NP, (sel & 0xFFFC) + ext);
         }
-        int oldFlags = c.eflags();
+        int oldFlags = c.eflags() & ~Flags.RF;
+        if (rf) {
+            oldFlags |= Flags.RF;
+        }
         boolean conforming = (csAr & AR_CE) != 0;
         int size = gate32 ? 4 : 2;
         if (!conforming && dpl < c.cpl) {

@@ -166,13 +166,17 @@ final class StringOps {
         int port = r[EDX] & 0xFFFF;
         c.interpreter.system.checkIo(port, 1 << size);
         int d = step(size);
-        if (i.rep == 0) {
-            insOne(i, size, port, d);
-            return;
-        }
-        while (count(i) != 0) {
-            insOne(i, size, port, d);
-            decCount(i);
+        try {
+            if (i.rep == 0) {
+                insOne(i, size, port, d);
+                return;
+            }
+            while (count(i) != 0) {
+                insOne(i, size, port, d);
+                decCount(i);
+            }
+        } finally {
+            c.sampleInterruptLine();
         }
     }
 
@@ -188,15 +192,19 @@ final class StringOps {
         int port = r[EDX] & 0xFFFF;
         c.interpreter.system.checkIo(port, 1 << size);
         int d = step(size);
-        if (i.rep == 0) {
-            c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
-            advance(i, ESI, d);
-            return;
-        }
-        while (count(i) != 0) {
-            c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
-            advance(i, ESI, d);
-            decCount(i);
+        try {
+            if (i.rep == 0) {
+                c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
+                advance(i, ESI, d);
+                return;
+            }
+            while (count(i) != 0) {
+                c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
+                advance(i, ESI, d);
+                decCount(i);
+            }
+        } finally {
+            c.sampleInterruptLine();
         }
     }
 }

@@ -124,6 +124,7 @@ final class SystemOps {
         int bytes = 1 << size;
         checkIo(port, bytes);
         int v = c.io.in(port, bytes);
+        c.sampleInterruptLine();
         c.interpreter.setReg(size, EAX, v);
     }
 
@@ -131,6 +132,7 @@ final class SystemOps {
         int bytes = 1 << size;
         checkIo(port, bytes);
         c.io.out(port, bytes, c.interpreter.reg(size, EAX));
+        c.sampleInterruptLine();
     }
 
     // ---- control and debug registers ----
@@ -218,6 +220,9 @@ final class SystemOps {
             v = (v & ~0xD800) | 0x400;
         }
         c.dr[n] = v;
+        if (n != 6) {
+            c.hardwareBreakpoints.recompute();
+        }
     }
 
     // ---- MSRs, cpuid, rdtsc ----
@@ -400,7 +405,7 @@ final class SystemOps {
         }
         int sel = c.interpreter.readRm(i, 1);
         if (loadableByLarLsl(sel, true)) {
-            int v = c.segments.hi & 0x00F0FF00;
+            int v = c.segments.hi & 0x00FFFF00; // bits 16-19 are "undefined"; P6 and later return the limit bits
             c.interpreter.setReg(i.o16 ? 1 : 2, i.reg, v);
             c.flags.setArith(Flags.ZF, Flags.ZF);
         } else {

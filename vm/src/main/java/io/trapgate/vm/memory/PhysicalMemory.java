@@ -1,5 +1,9 @@
 package io.trapgate.vm.memory;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Guest RAM, little-endian, addressed physically. Reads outside RAM return all ones and writes
  * there are dropped, as on a PC bus with nothing behind the address.
@@ -10,6 +14,9 @@ package io.trapgate.vm.memory;
  */
 public final class PhysicalMemory {
     public static final int PAGE_SHIFT = 12;
+    /** Little-endian 16/32-bit views of the RAM array: one access instead of two or four byte loads. */
+    private static final VarHandle LE16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LE32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[] ram;
     private final int size;
@@ -57,15 +64,19 @@ public final class PhysicalMemory {
         }
         long first = (pa & 0xFFFFFFFFL) >>> PAGE_SHIFT;
         long last = ((pa & 0xFFFFFFFFL) + len - 1) >>> PAGE_SHIFT;
+        long start = pa & 0xFFFFFFFFL;
+        long end = start + len;
         for (long p = first; p <= last && p < codePage.length; p++) {
             if (codePage[(int) p]) {
-                observer.codeWritten((int) p);
+                long from = Math.max(start, p << PAGE_SHIFT);
+                long to = Math.min(end, (p + 1) << PAGE_SHIFT);
+                observer.codeBytesWritten((int) from, (int) (to - from));
             }
         }
     }
 
     private boolean inRam(int pa, int len) {
-        return Integer.compareUnsigned(pa, size - len) <= 0;
+        return len <= size && Integer.compareUnsigned(pa, size - len) <= 0;
     }
 
     public int read8(int pa) {
@@ -74,14 +85,14 @@ public final class PhysicalMemory {
 
     public int read16(int pa) {
         if (inRam(pa, 2)) {
-            return (ram[pa] & 0xFF) | (ram[pa + 1] & 0xFF) << 8;
+            return (short) LE16.get(ram, pa) & 0xFFFF;
         }
         return read8(pa) | read8(pa + 1) << 8;
     }
 
     public int read32(int pa) {
         if (inRam(pa, 4)) {
-            return (ram[pa] & 0xFF) | (ram[pa + 1] & 0xFF) << 8 | (ram[pa + 2] & 0xFF) << 16 | ram[pa + 3] << 24;
+            return (int) LE32.get(ram, pa);
         }
         return read16(pa) | read16(pa + 2) << 16;
     }
@@ -90,24 +101,28 @@ public final class PhysicalMemory {
         if (inRam(pa, 1)) {
             ram[pa] = (byte) v;
             if (codePage[pa >>> PAGE_SHIFT]) {
-                observer.codeWritten(pa >>> PAGE_SHIFT);
+                observer.codeBytesWritten(pa, 1);
             }
         }
     }
 
     public void write16(int pa, int v) {
+        if (inRam(pa, 2) && (pa & 0xFFF) != 0xFFF) {
+            LE16.set(ram, pa, (short) v);
+            if (codePage[pa >>> PAGE_SHIFT]) {
+                observer.codeBytesWritten(pa, 2);
+            }
+            return;
+        }
         write8(pa, v);
         write8(pa + 1, v >>> 8);
     }
 
     public void write32(int pa, int v) {
         if (inRam(pa, 4) && (pa & 0xFFF) <= 0xFFC) {
-            ram[pa] = (byte) v;
-            ram[pa + 1] = (byte) (v >>> 8);
-            ram[pa + 2] = (byte) (v >>> 16);
-            ram[pa + 3] = (byte) (v >>> 24);
+            LE32.set(ram, pa, v);
             if (codePage[pa >>> PAGE_SHIFT]) {
-                observer.codeWritten(pa >>> PAGE_SHIFT);
+                observer.codeBytesWritten(pa, 4);
             }
             return;
         }

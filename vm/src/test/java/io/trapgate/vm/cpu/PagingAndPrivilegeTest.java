@@ -245,4 +245,31 @@ class PagingAndPrivilegeTest {
         t.run();
         assertEquals(0xdead, t.reg(Cpu.ESI)); // #GP went to the default handler
     }
+
+    @Test
+    void readModifyWriteOnAReadOnlyPageFaultsBeforeChangingFlags() throws Exception {
+        CpuTestRig t = MiniKernel.boot(PAGING + """
+                mov $14, %ecx
+                mov $h14, %eax
+                mov $0x8E00, %edx
+                call set_gate
+                movl $0xffffffff, 0x80000000
+                movl $0x00600001, 0x402000
+                invlpg 0x80000000
+                mov $1, %eax
+                stc
+                adc %eax, 0x80000000
+                setc %bl
+                hlt
+            h14: mov 12(%esp), %esi
+                movl $0x00600003, 0x402000
+                invlpg 0x80000000
+                add $4, %esp
+                iret
+            """);
+        t.run();
+        assertEquals(1, t.reg(Cpu.ESI) & 1); // CF in the frame is still the stc's
+        assertEquals(1, t.memory.read32(0x600000)); // 0xffffffff + 1 + carry
+        assertEquals(1, t.reg(Cpu.EBX) & 0xFF);
+    }
 }

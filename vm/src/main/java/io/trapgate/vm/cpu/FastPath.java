@@ -1,0 +1,165 @@
+package io.trapgate.vm.cpu;
+
+import static io.trapgate.vm.cpu.Cpu.EAX;
+
+/**
+ * Specialised handlers for the instruction forms compiled code uses most (32-bit register and
+ * simple memory forms of mov/ALU/push/pop/jcc/call/ret/lea), chosen once at decode time so the
+ * interpreter skips the generic operand-size and addressing switches for them. Every handler
+ * does exactly what the generic path does for that form; anything else is {@link #GENERIC}.
+ */
+final class FastPath {
+    static final int GENERIC = 0;
+    static final int ALU_RR = 1;     // dst op= src (registers), cmp/test leave dst
+    static final int ALU_RI = 2;     // dst op= imm
+    static final int MOV_RR = 3;
+    static final int MOV_RI = 4;
+    static final int LOAD = 5;       // dst = [ea]
+    static final int STORE = 6;      // [ea] = src
+    static final int INC = 7;
+    static final int DEC = 8;
+    static final int PUSH = 9;
+    static final int POP = 10;
+    static final int JCC = 11;
+    static final int JMP = 12;
+    static final int CALL = 13;
+    static final int RET = 14;
+    static final int LEA = 15;
+    static final int TEST_RR = 16;
+    static final int ALU_RM = 17;    // dst op= [ea]
+    static final int SHIFT_RI = 18;
+    static final int MOVZX_B = 19;
+    static final int NOP = 20;
+
+    private FastPath() {
+    }
+
+    /** Chooses a handler for a freshly decoded instruction (32-bit operand size only). */
+    static void specialize(Insn d) {
+        d.handler = GENERIC;
+        if (d.o16 || d.lock || d.op >= 0x200) {
+            return;
+        }
+        int op = d.op;
+        boolean reg = d.mod == 3;
+        if (op < 0x40 && (op & 7) < 6) {
+            int form = op & 7;
+            int aop = op >> 3;
+            d.aluOp = aop;
+            if (form == 1 && reg) {
+                d.handler = ALU_RR;
+                d.dst = d.rm;
+                d.src = d.reg;
+            } else if (form == 3 && reg) {
+                d.handler = ALU_RR;
+                d.dst = d.reg;
+                d.src = d.rm;
+            } else if (form == 3) {
+                d.handler = ALU_RM;
+                d.dst = d.reg;
+            } else if (form == 5) {
+                d.handler = ALU_RI;
+                d.dst = EAX;
+            }
+            return;
+        }
+        switch (op) {
+            case 0x81: case 0x83:
+                if (reg) {
+                    d.handler = ALU_RI;
+                    d.dst = d.rm;
+                    d.aluOp = d.reg;
+                }
+                return;
+            case 0x85:
+                if (reg) {
+                    d.handler = TEST_RR;
+                    d.dst = d.rm;
+                    d.src = d.reg;
+                }
+                return;
+            case 0x89:
+                if (reg) {
+                    d.handler = MOV_RR;
+                    d.dst = d.rm;
+                } else {
+                    d.handler = STORE;
+                }
+                d.src = d.reg;
+                return;
+            case 0x8B:
+                if (reg) {
+                    d.handler = MOV_RR;
+                    d.src = d.rm;
+                } else {
+                    d.handler = LOAD;
+                }
+                d.dst = d.reg;
+                return;
+            case 0x8D:
+                if (!reg && !d.a16) {
+                    d.handler = LEA;
+                    d.dst = d.reg;
+                }
+                return;
+            case 0x90:
+                if (d.rep == 0) {
+                    d.handler = NOP;
+                }
+                return;
+            case 0xC1:
+                if (reg) {
+                    d.handler = SHIFT_RI;
+                    d.dst = d.rm;
+                }
+                return;
+            case 0xC3:
+                d.handler = RET;
+                return;
+            case 0xD1:
+                if (reg) {
+                    d.handler = SHIFT_RI;
+                    d.dst = d.rm;
+                    d.imm = 1;
+                }
+                return;
+            case 0xC7:
+                if (reg && d.reg == 0) {
+                    d.handler = MOV_RI;
+                    d.dst = d.rm;
+                }
+                return;
+            case 0xE8:
+                d.handler = CALL;
+                return;
+            case 0xE9: case 0xEB:
+                d.handler = JMP;
+                return;
+            case 0x1B6:
+                d.handler = MOVZX_B;
+                d.dst = d.reg;
+                return;
+            default:
+                break;
+        }
+        if (op >= 0x40 && op <= 0x47) {
+            d.handler = INC;
+            d.dst = op & 7;
+        } else if (op >= 0x48 && op <= 0x4F) {
+            d.handler = DEC;
+            d.dst = op & 7;
+        } else if (op >= 0x50 && op <= 0x57) {
+            d.handler = PUSH;
+            d.src = op & 7;
+        } else if (op >= 0x58 && op <= 0x5F) {
+            d.handler = POP;
+            d.dst = op & 7;
+        } else if (op >= 0xB8 && op <= 0xBF) {
+            d.handler = MOV_RI;
+            d.dst = op & 7;
+        } else if ((op >= 0x70 && op <= 0x7F) || (op >= 0x180 && op <= 0x18F)) {
+            d.handler = JCC;
+            d.aluOp = op & 0xF;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/* Emulator start: flat protected mode from the test rig, output via port 0xe9, then hlt. */
+    .text
+    .globl _start, out_char
+_start:
+    call workload
+    cli
+    hlt
+out_char:
+    movb 4(%esp), %al
+    outb %al, $0xe9         # the test rig's byte-output port
+    ret

@@ -1,0 +1,86 @@
+package io.trapgate.vm.cpu;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What the debugger relies on: breakpoints, single step, register and linear-memory access, interrupt log. */
+@Timeout(30)
+class DebugHooksTest {
+    @Test
+    void breakpointStopsBeforeTheInstructionAndResumeExecutesIt() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("mov $1, %eax\n mov $2, %eax\n mov $3, %eax\n hlt");
+        int second = CpuTestRig.ORIGIN + 5;
+        t.cpu.debugHooks().addBreakpoint(second);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(second, t.regs.eip());
+        assertEquals(1, t.eax());
+        t.cpu.debugHooks().resumeOverBreakpoint();
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(3, t.eax());
+    }
+
+    @Test
+    void singleStepRunsExactlyOneInstruction() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("mov $1, %eax\n mov $2, %eax\n hlt");
+        t.cpu.debugHooks().setSingleStep(true);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(1, t.eax());
+        assertEquals(CpuTestRig.ORIGIN + 5, t.regs.eip());
+        assertEquals(1, t.cpu.retired());
+    }
+
+    @Test
+    void linearReadsTranslateThroughPageTablesWithoutFaulting() throws Exception {
+        CpuTestRig t = MiniKernel.boot(PagingAndPrivilegeTest.PAGING + "movl $0x11223344, 0x80000100\n hlt");
+        t.run();
+        byte[] b = new byte[4];
+        assertTrue(t.cpu.readLinear(0x80000100, b, 0, 4));
+        assertArrayEquals(new byte[] {0x44, 0x33, 0x22, 0x11}, b);
+        assertFalse(t.cpu.readLinear(0x500000, b, 0, 4)); // not present
+        assertEquals(0x600100L, t.cpu.debugTranslate(0x80000100));
+        assertTrue(t.cpu.writeLinear(0x80000104, new byte[] {7}, 0, 1));
+        assertEquals(7, t.memory.read8(0x600104));
+    }
+
+    @Test
+    void interruptLogSeesExceptionsWithErrorCodes() throws Exception {
+        CpuTestRig t = MiniKernel.boot("mov $0x1233, %ax\n mov %ax, %ds\n hlt");
+        List<String> seen = new ArrayList<>();
+        t.cpu.debugHooks().setInterruptLog((kind, vector, error, eip, cpl, retired) ->
+                seen.add(kind + " " + vector + " " + Integer.toHexString(error)));
+        t.run();
+        assertEquals(List.of("exception 13 1230"), seen);
+    }
+
+    @Test
+    void registersCanBeWrittenAndReadBack() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("hlt");
+        CpuRegisters r = t.regs;
+        r.set(Cpu.EBX, 0x1234);
+        r.setEflags(0x8D7);
+        r.setGdtr(0x5000, 0x27);
+        r.setSysenter(8, 0x9000, 0xC0001000);
+        assertEquals(0x1234, r.get(Cpu.EBX));
+        assertEquals(0x8D7, r.eflags() & 0xFFF);
+        assertEquals(0x5000, r.gdtrBase());
+        assertEquals(0xC0001000, r.sysenterEip());
+        assertEquals(0x08, r.segmentSelector(Cpu.CS));
+    }
+
+    @Test
+    void codeWrittenByTheDebuggerIsExecutedAfterwards() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("1: mov $1, %eax\n jmp 1b");
+        t.cpu.run(10);
+        // patch the immediate: the decode cache must drop the page
+        assertTrue(t.cpu.writeLinear(CpuTestRig.ORIGIN + 1, new byte[] {9}, 0, 1));
+        t.cpu.run(10);
+        assertEquals(9, t.eax());
+    }
+}
