@@ -56,7 +56,9 @@ class GuestProgramsTest {
                 // real libcs nobody here wrote: their startup, malloc and stdio
                 checkedAgainstLinux("/bin/hello-glibc", "one", "two"),
                 exitingWith(3, "/bin/hello-glibc", "fail"),
+                checkedAgainstLinux("/bin/hello-glibc", "float"),
                 checkedAgainstLinux("/bin/hello-musl", "one", "two"),
+                checkedAgainstLinux("/bin/hello-musl", "float"),
                 checkedAgainstLinux("/bin/busybox", "echo", "echoed", "by", "busybox"));
     }
 
