@@ -50,6 +50,8 @@ class GuestProgramsTest {
                 exitingWith(139, "/bin/segv", "write"),
                 exitingWith(139, "/bin/segv", "read"),
                 exitingWith(139, "/bin/segv", "exec"),
+                exitingWith(139, "/bin/segv", "rodata"),
+                exitingWith(139, "/bin/segv", "protnone"),
                 exitingWith(42, "/bin/exit_status", "int80", "exit", "42"),
                 exitingWith(3, "/bin/exit_status", "vdso", "exit_group", "3"),
                 exitingWith(0, "/bin/exit_status", "vdso", "exit", "0"),
