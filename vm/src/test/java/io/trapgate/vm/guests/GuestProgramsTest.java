@@ -61,7 +61,12 @@ class GuestProgramsTest {
                 checkedAgainstLinux("/bin/hello-glibc", "float"),
                 checkedAgainstLinux("/bin/hello-musl", "one", "two"),
                 checkedAgainstLinux("/bin/hello-musl", "float"),
-                checkedAgainstLinux("/bin/busybox", "echo", "echoed", "by", "busybox"));
+                checkedAgainstLinux("/bin/busybox", "echo", "echoed", "by", "busybox"),
+                checkedAgainstLinux("/bin/busybox", "cat", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "head", "-n", "1", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "wc", "-c", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "readlink", "/etc/motd.link"),
+                checkedAgainstLinux("/bin/busybox", "uname", "-s"));
     }
 
     static Stream<GuestProgram> allPrograms() {
