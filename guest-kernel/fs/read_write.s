@@ -54,7 +54,10 @@ ENTRY sys_read
 	je eisdir				# a directory: -EISDIR whatever the count
 	testl %edi, %edi
 	jz ret0
-	cmpl $S_IFCHR, %eax
+	cmpl $MAX_RW_COUNT, %edi
+	jbe 1f
+	movl $MAX_RW_COUNT, %edi		# as Linux: a result always fits in ssize_t
+1:	cmpl $S_IFCHR, %eax
 	je 3f
 	movl INODE_SIZE(%edx), %ecx		# a regular file: min(count, size - pos)
 	movl FILE_POS(%ebx), %esi
