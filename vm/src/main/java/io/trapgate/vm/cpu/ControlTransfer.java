@@ -426,6 +426,9 @@ final class ControlTransfer {
     }
 
     void sysenter() {
+        if (!c.model.has(CpuModel.FEATURE_SEP)) {
+            throw c.fault(Cpu.UD, 0);
+        }
         if (!c.protectedMode() || (c.sysenterCs & 0xFFFC) == 0) {
             throw c.fault(GP, 0);
         }
@@ -439,6 +442,9 @@ final class ControlTransfer {
     }
 
     void sysexit() {
+        if (!c.model.has(CpuModel.FEATURE_SEP)) {
+            throw c.fault(Cpu.UD, 0);
+        }
         if (!c.protectedMode() || c.cpl != 0 || (c.sysenterCs & 0xFFFC) == 0) {
             throw c.fault(GP, 0);
         }

@@ -64,6 +64,9 @@ public final class Cpu {
     boolean breakpointsArmed;
     private final GuestFault fault = new GuestFault();
 
+    /** The processor model CPUID reports (and whose optional instructions exist). */
+    CpuModel model = CpuModel.I686;
+
     // ---- architectural state ----
     final int[] r = new int[8];
     int eip;
@@ -337,6 +340,15 @@ public final class Cpu {
     /** Asks the CPU thread to return from {@link #run} at the next block boundary. Thread-safe. */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /** Chooses the processor model (like QEMU's -cpu); the default is {@link CpuModel#I686}. */
+    public void setModel(CpuModel model) {
+        this.model = model;
+    }
+
+    public CpuModel model() {
+        return model;
     }
 
     public boolean isHalted() {

@@ -805,6 +805,9 @@ final class Interpreter {
             return;
         }
         if (op >= 0x40 && op <= 0x4F) {
+            if (!c.model.has(CpuModel.FEATURE_CMOV)) {
+                throw c.fault(UD, 0);
+            }
             int s = vsize(i);
             int v = readRm(i, s); // the source is read (and may fault) even when the move is not taken
             if (f.cond(op & 0xF)) {

@@ -444,4 +444,23 @@ class SystemInstructionsTest {
         assertEquals(3, t.eax());
         assertEquals(2, t.reg(Cpu.EBX));
     }
+
+    @Test
+    void aPentiumHasNoSysenterAndSaysSoInCpuid() throws Exception {
+        CpuTestRig t = MiniKernel.boot(gate(6, "h6", "0x8E00") + """
+                mov $1, %eax
+                cpuid
+                mov %edx, %esi
+                sysenter
+                hlt
+            h6: mov $6, %ebx
+                cli
+                hlt
+            """);
+        t.cpu.setModel(CpuModel.PENTIUM);
+        t.run();
+        assertEquals(0, t.reg(Cpu.ESI) & (1 << 11));
+        assertEquals(5, (t.eax() >> 8) & 0xF);
+        assertEquals(6, t.reg(Cpu.EBX));
+    }
 }
