@@ -401,7 +401,7 @@ final class ControlTransfer {
             seg.install(CS, sel);
             c.eip = offset;
             loadFlags(fl, changeable, i.o16);
-            c.shadow = false;
+            c.shadowAt = -1;
             return;
         }
         int csLo = seg.lo;

@@ -101,8 +101,13 @@ public final class Cpu {
     /** Stack segment B bit: ESP (not SP) is the stack pointer. */
     boolean ss32;
     boolean halted;
-    /** One-instruction interrupt shadow after sti, mov ss and pop ss. */
-    boolean shadow;
+    /**
+     * Interrupt shadow after sti, mov ss and pop ss: no interrupt is taken at the boundary where
+     * the retired count equals this (the boundary after the next instruction), -1 if none.
+     */
+    long shadowAt = -1;
+    /** A debug trap may be due after this instruction: a data breakpoint hit or a mov ss hold-off. */
+    boolean debugEvent;
     /** Set by mov ss / pop ss: debug traps (TF, data breakpoints) are held until after the next instruction. */
     boolean inhibitDebugTrap;
 
@@ -160,7 +165,7 @@ public final class Cpu {
         trAr = 0x8B;
         sysenterCs = sysenterEsp = sysenterEip = 0;
         halted = false;
-        shadow = false;
+        shadowAt = -1;
         for (int s = 0; s < 6; s++) {
             setFlatSegment(s, 0, s == CS ? 0x9B : 0x93);
         }
@@ -259,15 +264,10 @@ public final class Cpu {
                         stopRequested = false;
                         return RUN_STOP_REQUESTED;
                     }
-                    if ((flags.bits & Flags.IF) != 0) {
-                        if (shadow) {
-                            shadow = false;
-                        } else if (irqLine) {
-                            takeExternalInterrupt();
-                            continue;
-                        }
-                    } else {
-                        shadow = false;
+                    int fl = flags.bits;
+                    if (irqLine && (fl & Flags.IF) != 0 && retired != shadowAt) {
+                        takeExternalInterrupt();
+                        continue;
                     }
                     if (breakpointsArmed) {
                         if (debug.active) {
@@ -283,14 +283,16 @@ public final class Cpu {
                     Insn insn = fetch();
                     faultEip = eip;
                     eip = cs32 ? eip + insn.len : (eip + insn.len) & 0xFFFF;
-                    boolean trapFlag = (flags.bits & Flags.TF) != 0;
                     interpreter.execute(insn);
                     retired++;
-                    if (trapFlag || hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap) {
+                    if ((fl & Flags.TF) != 0 || debugEvent) {
                         if (inhibitDebugTrap) {
-                            inhibitDebugTrap = false; // mov/pop ss: the trap waits one more instruction
+                            // mov/pop ss: the trap waits one more instruction
+                            inhibitDebugTrap = false;
+                            debugEvent = hardwareBreakpoints.dataHit != 0;
                         } else {
-                            interrupts.debugTrap(trapFlag);
+                            debugEvent = false;
+                            interrupts.debugTrap((fl & Flags.TF) != 0);
                         }
                     }
                     if (halted) {

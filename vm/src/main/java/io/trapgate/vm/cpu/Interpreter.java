@@ -381,8 +381,9 @@ final class Interpreter {
         c.segments.loadData(s, sel);
         c.setSp(c.sp() + (i.o16 ? 2 : 4));
         if (s == Cpu.SS) {
-            c.shadow = true;
+            c.shadowAt = c.retired + 1;
             c.inhibitDebugTrap = true;
+            c.debugEvent = true;
         }
     }
 
@@ -504,8 +505,9 @@ final class Interpreter {
                 int sel = readRm(i, 1);
                 c.segments.loadData(i.reg, sel);
                 if (i.reg == Cpu.SS) {
-                    c.shadow = true;
+                    c.shadowAt = c.retired + 1;
                     c.inhibitDebugTrap = true;
+                    c.debugEvent = true;
                 }
                 return;
             }

@@ -70,7 +70,7 @@ final class SystemOps {
         }
         if ((c.flags.bits & Flags.IF) == 0) {
             c.flags.bits |= Flags.IF;
-            c.shadow = true; // interrupts are recognised only after the next instruction
+            c.shadowAt = c.retired + 1; // interrupts are recognised only after the next instruction
         }
     }
 
