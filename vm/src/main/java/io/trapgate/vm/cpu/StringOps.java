@@ -70,6 +70,9 @@ final class StringOps {
 
     void movs(Insn i, int size) {
         int d = step(size);
+        if (i.rep != 0 && d > 0 && !i.a16) {
+            movsBlocks(i, size);
+        }
         if (i.rep == 0) {
             write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
@@ -87,6 +90,9 @@ final class StringOps {
     void stos(Insn i, int size) {
         int d = step(size);
         int v = acc(size);
+        if (i.rep != 0 && d > 0 && !i.a16) {
+            stosBlocks(size, v);
+        }
         if (i.rep == 0) {
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
@@ -96,6 +102,57 @@ final class StringOps {
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
             decCount(i);
+        }
+    }
+
+    /**
+     * Forward 32-bit-address rep stos a page at a time straight into RAM. Stops (leaving the rest
+     * to the element loop) at anything unusual: a checked segment, an element crossing a page,
+     * memory outside RAM. ECX/EDI advance per block, so a fault keeps the progress made.
+     */
+    private void stosBlocks(int size, int v) {
+        if (!c.segFast[ES]) {
+            return;
+        }
+        int n = 1 << size;
+        while (r[ECX] != 0) {
+            int la = c.segBase[ES] + r[EDI];
+            int room = (0x1000 - (la & 0xFFF)) >>> size;
+            if (room == 0 || (la & (n - 1)) != 0 && (la & 0xFFF) + n > 0x1000) {
+                return;
+            }
+            int k = Integer.compareUnsigned(r[ECX], room) < 0 ? r[ECX] : room;
+            int pa = c.translate(la, c.tlbWrite >> io.trapgate.vm.mmu.Tlb.BITS);
+            if (!c.memory.fill(pa, k, n, v)) {
+                return;
+            }
+            r[EDI] += k << size;
+            r[ECX] -= k;
+        }
+    }
+
+    /** Forward 32-bit-address rep movs in blocks bounded by both pages (see stosBlocks). */
+    private void movsBlocks(Insn i, int size) {
+        if (!c.segFast[ES] || !c.segFast[i.seg]) {
+            return;
+        }
+        int n = 1 << size;
+        while (r[ECX] != 0) {
+            int src = c.segBase[i.seg] + r[ESI];
+            int dst = c.segBase[ES] + r[EDI];
+            int room = Math.min(0x1000 - (src & 0xFFF), 0x1000 - (dst & 0xFFF)) >>> size;
+            if (room == 0) {
+                return;
+            }
+            int k = Integer.compareUnsigned(r[ECX], room) < 0 ? r[ECX] : room;
+            int spa = c.translate(src, c.tlbRead >> io.trapgate.vm.mmu.Tlb.BITS);
+            int dpa = c.translate(dst, c.tlbWrite >> io.trapgate.vm.mmu.Tlb.BITS);
+            if (!c.memory.copyForward(dpa, spa, k << size)) {
+                return;
+            }
+            r[ESI] += k << size;
+            r[EDI] += k << size;
+            r[ECX] -= k;
         }
     }
 
