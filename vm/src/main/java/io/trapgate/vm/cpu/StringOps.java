@@ -16,11 +16,22 @@ final class StringOps {
     private final Cpu c;
     private final int[] r;
     private final Flags f;
+    /**
+     * Elements a REP instruction processes before it lets the run loop look at interrupts, stop
+     * requests and the budget; it then restarts where it stopped, as hardware allows between
+     * iterations. Without this, ECX = 4G would hold the CPU thread for minutes.
+     */
+    static final int REP_SLICE = 1 << 16;
 
     StringOps(Cpu c) {
         this.c = c;
         this.r = c.r;
         this.f = c.flags;
+    }
+
+    /** Ends this execution of a REP instruction early; EIP stays on it so it continues next time. */
+    private void yieldRep() {
+        c.eip = c.faultEip;
     }
 
     private int step(int size) {
@@ -79,7 +90,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             advance(i, EDI, d);
@@ -98,7 +113,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
             decCount(i);
@@ -115,7 +134,7 @@ final class StringOps {
             return;
         }
         int n = 1 << size;
-        while (r[ECX] != 0) {
+        for (int blocks = 0; r[ECX] != 0 && blocks < 256; blocks++) {
             int la = c.segBase[ES] + r[EDI];
             int room = (0x1000 - (la & 0xFFF)) >>> size;
             if (room == 0 || (la & (n - 1)) != 0 && (la & 0xFFF) + n > 0x1000) {
@@ -136,8 +155,7 @@ final class StringOps {
         if (!c.segFast[ES] || !c.segFast[i.seg]) {
             return;
         }
-        int n = 1 << size;
-        while (r[ECX] != 0) {
+        for (int blocks = 0; r[ECX] != 0 && blocks < 256; blocks++) {
             int src = c.segBase[i.seg] + r[ESI];
             int dst = c.segBase[ES] + r[EDI];
             int room = Math.min(0x1000 - (src & 0xFFF), 0x1000 - (dst & 0xFFF)) >>> size;
@@ -163,7 +181,11 @@ final class StringOps {
             advance(i, ESI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             setAcc(size, read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             decCount(i);
@@ -188,7 +210,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             int a = read(size, i.seg, index(i, ESI));
             int b = read(size, ES, index(i, EDI));
             c.interpreter.alu.alu(Alu.CMP, size, a, b);
@@ -209,7 +235,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             c.interpreter.alu.alu(Alu.CMP, size, a, read(size, ES, index(i, EDI)));
             advance(i, EDI, d);
             decCount(i);
@@ -228,7 +258,11 @@ final class StringOps {
                 insOne(i, size, port, d);
                 return;
             }
-            while (count(i) != 0) {
+            for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
                 insOne(i, size, port, d);
                 decCount(i);
             }
@@ -255,7 +289,11 @@ final class StringOps {
                 advance(i, ESI, d);
                 return;
             }
-            while (count(i) != 0) {
+            for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
                 c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
                 advance(i, ESI, d);
                 decCount(i);

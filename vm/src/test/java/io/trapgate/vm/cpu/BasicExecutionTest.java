@@ -130,4 +130,21 @@ class BasicExecutionTest {
         assertEquals(2, t.memory.read32(0x200008));
         assertEquals(3, t.memory.read32(0x20000c));
     }
+
+    @Test
+    void longRepYieldsToTheRunLoopAndContinuesWhereItStopped() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                mov $0xf0000000, %edi
+                mov $0x30000, %ecx
+                cld
+                rep stosb
+                hlt
+            """);
+        assertEquals(Cpu.RUN_BUDGET, t.cpu.run(4)); // two movs, cld and one slice of the rep
+        assertEquals(0x30000 - StringOps.REP_SLICE, t.reg(Cpu.ECX));
+        assertEquals(0xf0000000 + StringOps.REP_SLICE, t.reg(Cpu.EDI));
+        assertEquals(CpuTestRig.ORIGIN + 11, t.regs.eip()); // still on the rep stosb
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(0, t.reg(Cpu.ECX));
+    }
 }
