@@ -1,8 +1,9 @@
 /*
- * Compiled only when the host has Linux's asm/unistd_32.h (linux-libc-dev): every number in
- * sysnum.h must equal the kernel headers' one. Produces no code.
+ * Compiled only when the host has Linux's asm/unistd_32.h (linux-libc-dev), whose path the
+ * Makefile passes as UNISTD_32: every number in sysnum.h must equal the kernel headers' one.
+ * Produces no code.
  */
-#include <asm/unistd_32.h>
+#include UNISTD_32
 #include "sysnum.h"
 
 #define SAME(name) _Static_assert(NR_##name == __NR_##name, "sysnum.h: NR_" #name " is wrong")

@@ -105,7 +105,9 @@ long tg_syscall_vdso(long nr, long a1, long a2, long a3, long a4, long a5, long 
 long tg_syscall(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
 uint32_t tg_getauxval(uint32_t type);
 /* sysenter.S: sysenter as __kernel_vsyscall does it, but with ebp chosen by the caller */
-long tg_sysenter_with_ebp(long nr, long a1, long a2, long a3, long ebp_value);
+long tg_sysenter_with_ebp(long nr, long a1, long a2, long a3, long ebp_value) __attribute__((noreturn));
+long tg_sysenter_frame(long nr, long a1, long a2, long a3, uint32_t *frame);
+extern uint32_t tg_sysenter_popped_ebp;
 
 long sys_exit(int status);
 long sys_exit_group(int status);

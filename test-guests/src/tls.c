@@ -31,7 +31,7 @@ static void body(void)
     unsigned chosen = u.entry_number;
     u.base_addr = (unsigned)&tls_word + 4;
     expect(sys_set_thread_area(&u), 0, "set_thread_area(the same entry, base + 4)");
-    expect(u.entry_number, chosen, "entry_number unchanged");
+    expect_true(u.entry_number == chosen, "entry_number unchanged");
     tls_word ^= 0xffffffff;
     u.base_addr = (unsigned)&tls_word;
     sys_set_thread_area(&u);
@@ -44,8 +44,8 @@ static void body(void)
     expect(sys_set_thread_area((struct tg_user_desc *)0xc0000000), -EFAULT, "set_thread_area(0xc0000000)");
 
     static int tid;
-    expect(sys_set_tid_address(&tid), sys_getpid(), "set_tid_address(&tid) returns getpid()");
-    expect(sys_set_tid_address(0), sys_getpid(), "set_tid_address(NULL) too");
+    expect_true(sys_set_tid_address(&tid) == sys_getpid(), "set_tid_address(&tid) returns getpid()");
+    expect_true(sys_set_tid_address(0) == sys_getpid(), "set_tid_address(NULL) too");
 }
 
 int main(int argc, char **argv)

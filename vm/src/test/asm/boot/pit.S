@@ -113,23 +113,28 @@ kmain:
     movl $20000, %ecx
 3:  loop 3b
     call latch_ch2
-    cmpl %ebx, %eax
-    setb %al
+    cmpl %ebx, %eax                        # moved (not "below": a host that stalls QEMU for
+    setne %al                              # 55 ms would let the count wrap)
     movzbl %al, %eax
     movl $s_down, %esi
     call label_dec
 
-    movb $0xb0, %al
+    movb $0xb0, %al                        # a long count: out must still be low when read
     outb %al, $PIT_CMD
-    movb $2000 & 0xff, %al
+    movb $0xff, %al
     outb %al, $PIT_CH2
-    movb $2000 >> 8, %al
     outb %al, $PIT_CH2
     inb $PORTB, %al
     shrb $5, %al
     andl $1, %eax
     movl $s_out0, %esi
     call label_dec
+    movb $0xb0, %al                        # a short count, polled to its end
+    outb %al, $PIT_CMD
+    movb $2000 & 0xff, %al
+    outb %al, $PIT_CH2
+    movb $2000 >> 8, %al
+    outb %al, $PIT_CH2
     movl $100000000, %ecx
 4:  inb $PORTB, %al
     testb $0x20, %al
@@ -146,11 +151,11 @@ kmain:
 # wait_ticks: resets the tick count and sleeps with hlt until %ecx timer interrupts have come.
 wait_ticks:
     movl $0, ticks
-    sti
-1:  hlt
+1:  sti                                    # sti's shadow: the interrupt comes at the hlt
+    hlt
+    cli                                    # count with interrupts off, so the total cannot run past
     cmpl %ecx, ticks
     jb 1b
-    cli
     ret
 
 # latch_ch2: returns channel 2's latched count in %eax.
@@ -229,7 +234,7 @@ s_mode3:      .asciz "mode 3 ticks "
 s_irr:        .asciz "irr while masked "
 s_masked:     .asciz "ticks while masked "
 s_unmasked:   .asciz "ticks after unmask "
-s_down:       .asciz "ch2 counts down "
+s_down:       .asciz "ch2 count moved "
 s_out0:       .asciz "ch2 out after load "
 s_out1:       .asciz "ch2 out at terminal count "
 s_unexpected: .asciz "unexpected interrupt\n"

@@ -4,6 +4,7 @@ import io.trapgate.vm.boot.BootException;
 import io.trapgate.vm.boot.BootInfo;
 import io.trapgate.vm.boot.MultibootLoader;
 import io.trapgate.vm.cpu.Cpu;
+import io.trapgate.vm.devices.ByteWidePorts;
 import io.trapgate.vm.devices.CascadedPic;
 import io.trapgate.vm.devices.CmosRtc;
 import io.trapgate.vm.devices.DebugConsole;
@@ -13,6 +14,7 @@ import io.trapgate.vm.devices.IoDevice;
 import io.trapgate.vm.devices.MachineControl;
 import io.trapgate.vm.devices.Pit8254;
 import io.trapgate.vm.devices.PowerOffPort;
+import io.trapgate.vm.devices.ResetControlPorts;
 import io.trapgate.vm.devices.SystemControlPortB;
 import io.trapgate.vm.devices.TraceLog;
 import io.trapgate.vm.devices.Uart16550;
@@ -21,6 +23,8 @@ import io.trapgate.vm.memory.PhysicalMemory;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -28,13 +32,19 @@ import java.util.function.BooleanSupplier;
  * the run loop: it gives the CPU an instruction budget up to the next timer event, lets time-driven
  * devices catch up between slices, skips virtual time while the CPU is halted, and turns device
  * requests (debug exit, power-off, reset) into a {@link MachineExit}. Only the thread that calls
- * {@link #run} touches the machine; other threads may only call {@link #requestStop()}.
+ * {@link #run} touches the machine; other threads may only call {@link #requestStop()} and
+ * {@link #submit}, which hands a command (a debugger's, say) to that thread.
+ *
+ * <p>For a debugger: commands run between CPU slices; while {@link #pause paused} the CPU does not
+ * run and the loop only waits for commands; when the CPU stops for a breakpoint or a single step
+ * (Cpu.RUN_DEBUG) the machine pauses and tells the {@link DebugListener}.
  */
 public final class Machine implements MachineControl {
     /** The longest slice between device polls when no timer event is nearer (1 ms at 1 ns/insn). */
     private static final long SLICE = 1_000_000;
     /** Wall-clock granularity of pacing and of waiting for input. */
     private static final long WAIT_STEP_MS = 50;
+    private static final int EFLAGS_IF = 0x200;
 
     private final MachineConfig config;
     private final TraceLog log;
@@ -46,15 +56,34 @@ public final class Machine implements MachineControl {
     private final Uart16550 uart;
     private final Pit8254 pit;
     private final DebugConsole debugcon;
+    private final CmosRtc rtc;
     private final Cpu cpu;
     private final BootInfo bootInfo;
 
+    /** Told, on the machine's thread, that the CPU stopped for the debugger and the machine paused. */
+    @FunctionalInterface
+    public interface DebugListener {
+        /** {@code runCode} is what Cpu.run returned (RUN_DEBUG: a breakpoint or a completed step). */
+        void stopped(int runCode);
+    }
+
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private boolean paused;
+    private DebugListener debugger;
     private int exitCode = -1;
     private String exitReason;
     private String resetReason;
 
     /** Builds the machine and loads the kernel and modules into it. */
     public Machine(MachineConfig config) throws BootException {
+        this(config, null);
+    }
+
+    /**
+     * Builds the machine after a guest reset of {@code before}: like a PC, the CMOS memory and the
+     * real-time clock carry over; everything else starts afresh.
+     */
+    public Machine(MachineConfig config, Machine before) throws BootException {
         this.config = config;
         this.log = config.log();
         this.memory = new PhysicalMemory(config.ramBytes());
@@ -63,15 +92,23 @@ public final class Machine implements MachineControl {
         pic.attach(bus);
         markClaimed(0x20, 2);
         markClaimed(0xA0, 2);
+        markClaimed(0x4D0, 2);
         this.pit = new Pit8254(clock, pic, log);
-        claim(0x40, 4, pit, "pit");
-        claim(0x61, 1, new SystemControlPortB(pit, clock), "port 0x61");
-        claim(0x70, 2, new CmosRtc(clock, config.rtcEpochSecond(), config.ramBytes(), log), "rtc");
+        claim(0x40, 4, byteWide(pit), "pit");
+        claim(0x61, 1, byteWide(new SystemControlPortB(pit, clock)), "port 0x61");
+        this.rtc = new CmosRtc(clock, pic, config.rtcEpochSecond(), config.ramBytes(), log);
+        if (before != null) {
+            rtc.continueFrom(before.rtc);
+        }
+        claim(0x70, 2, byteWide(rtc), "rtc");
         this.uart = new Uart16550(Uart16550.COM1_BASE, Uart16550.COM1_IRQ, pic, config.serialOut(), config.serialIn());
-        claim(Uart16550.COM1_BASE, 8, uart, "serial (COM1)");
+        claim(Uart16550.COM1_BASE, 8, byteWide(uart), "serial (COM1)");
         this.debugcon = new DebugConsole(config.debugconOut());
-        claim(DebugConsole.PORT, 1, debugcon, "debug console");
+        claim(DebugConsole.PORT, 1, byteWide(debugcon), "debug console");
         claim(PowerOffPort.PORT, 2, new PowerOffPort(this, log), "power-off port");
+        ResetControlPorts reset = new ResetControlPorts(this);
+        claim(ResetControlPorts.PORT_A, 1, byteWide(reset), "port 0x92");
+        claim(ResetControlPorts.RESET_CONTROL, 1, byteWide(reset), "reset control");
         claim(config.debugExitBase(), config.debugExitSize(), new DebugExitPort(this), "isa-debug-exit");
         if (log.unimplemented) {
             UnassignedPorts unassigned = new UnassignedPorts(log);
@@ -83,12 +120,23 @@ public final class Machine implements MachineControl {
         }
         this.cpu = new Cpu(memory, bus, pic);
         clock.attach(cpu);
+        if (log.interrupts) {
+            cpu.debugHooks().setInterruptLog((kind, vector, error, eip, cpl, retired) -> log.log(String.format(
+                    "int: %s v=%02x%s eip=%08x cpl=%d retired=%d", kind, vector,
+                    error < 0 ? "" : String.format(" e=%04x", error), eip, cpl, retired)));
+        }
         List<String> warnings = new ArrayList<>();
         this.bootInfo = MultibootLoader.load(memory, config.kernel(), config.modules(), config.append(), warnings);
-        for (String w : warnings) {
-            config.diagnostics().println("trapgate: warning: " + w);
+        if (before == null) { // a reboot loads the same kernel: warn once
+            for (String w : warnings) {
+                config.diagnostics().println("trapgate: warning: " + w);
+            }
         }
         cpu.enterMultiboot(bootInfo.entry(), BootInfo.BOOTLOADER_MAGIC, bootInfo.infoAddress());
+    }
+
+    private IoDevice byteWide(IoDevice device) {
+        return new ByteWidePorts(device, bus);
     }
 
     private void markClaimed(int first, int count) {
@@ -151,6 +199,31 @@ public final class Machine implements MachineControl {
         cpu.requestStop();
     }
 
+    /** Hands {@code command} to the machine's thread, which runs it between CPU slices. Thread-safe. */
+    public void submit(Runnable command) {
+        commands.add(command);
+        cpu.requestStop(); // a running CPU returns at its next instruction boundary
+    }
+
+    /** Stops running the CPU until {@link #resume()}; commands still run. Machine thread only. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets the CPU run again. Machine thread only. */
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Who hears about debugger stops (null: none, and RUN_DEBUG is ignored). Machine thread only. */
+    public void setDebugListener(DebugListener listener) {
+        this.debugger = listener;
+    }
+
     /** Why {@link #run} returned {@code null}: the guest reset the machine. */
     public String resetReason() {
         return resetReason;
@@ -163,16 +236,32 @@ public final class Machine implements MachineControl {
     public MachineExit run(BooleanSupplier timedOut) {
         long wallStart = System.nanoTime();
         long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
+        boolean tracing = log.cpuState || log.exec;
+        if (tracing) {
+            cpu.debugHooks().setSingleStep(true); // -d cpu/exec log every instruction
+        }
         for (;;) {
             if (timedOut.getAsBoolean()) {
                 return timeout();
             }
+            if (!runCommands(timedOut)) {
+                return timeout();
+            }
+            if (exitCode >= 0) {
+                return new MachineExit(exitCode, null, null);
+            }
+            if (resetReason != null) {
+                return null;
+            }
             uart.pollInput();
-            pit.advance();
-            long next = pit.nextEventNanos();
+            advanceTimers();
+            long next = nextTimerEvent();
             long budget = next == Long.MAX_VALUE ? SLICE : Math.min(SLICE, clock.instructionsUntil(next));
             if (config.pace() && !paceTo(clock.nanos(), wallStart, timedOut)) {
                 return timeout();
+            }
+            if (tracing) {
+                traceStep();
             }
             int reason = cpu.run(budget);
             flushOutputs();
@@ -188,13 +277,21 @@ public final class Machine implements MachineControl {
                     return null;
                 }
                 case Cpu.RUN_HALTED -> {
-                    if (pic.hasInterrupt()) {
+                    boolean ifClear = (cpu.registers().eflags() & EFLAGS_IF) == 0;
+                    if (!ifClear && pic.hasInterrupt()) {
                         // The CPU stays halted although a request is waiting: it must have IF=0.
                         // Give it one more slice in case the request came in with the hlt itself.
-                        if (haltedAt == cpu.retired()) {
-                            return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
-                        }
+                        ifClear = haltedAt == cpu.retired();
                         haltedAt = cpu.retired();
+                        if (!ifClear) {
+                            continue;
+                        }
+                    }
+                    if (ifClear) {
+                        MachineExit e = hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                        if (e != null) {
+                            return e;
+                        }
                         continue;
                     }
                     MachineExit e = skipHalt(wallStart, timedOut);
@@ -202,15 +299,69 @@ public final class Machine implements MachineControl {
                         return e;
                     }
                 }
+                case Cpu.RUN_DEBUG -> {
+                    if (debugger != null) {
+                        paused = true;
+                        debugger.stopped(reason);
+                    }
+                }
                 default -> { } // budget used up, or a stop request checked at the top
             }
+        }
+    }
+
+    /**
+     * Runs the commands waiting for this thread; while paused, waits for more instead of returning.
+     * Returns false if the watchdog fired while waiting.
+     */
+    private boolean runCommands(BooleanSupplier timedOut) {
+        try {
+            for (;;) {
+                Runnable c = paused ? commands.poll(WAIT_STEP_MS, TimeUnit.MILLISECONDS) : commands.poll();
+                if (c != null) {
+                    c.run();
+                    if (exitCode >= 0 || resetReason != null) {
+                        return true;
+                    }
+                } else if (!paused) {
+                    return true;
+                } else if (timedOut.getAsBoolean()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** The time-driven devices catch up with virtual time: PIT channel 0 and the RTC raise their IRQs. */
+    private void advanceTimers() {
+        pit.advance();
+        rtc.advance();
+    }
+
+    private long nextTimerEvent() {
+        return Math.min(pit.nextEventNanos(), rtc.nextEventNanos());
+    }
+
+    private void traceStep() {
+        if (cpu.isHalted()) {
+            return;
+        }
+        if (log.exec) {
+            log.log(String.format("exec: %04x:%08x retired=%d", cpu.registers().segmentSelector(Cpu.CS),
+                    cpu.registers().eip(), cpu.retired()));
+        }
+        if (log.cpuState) {
+            log.log(cpu.describeState());
         }
     }
 
     /** A halted CPU: time jumps to the next timer event, or the machine waits for serial input. */
     private MachineExit skipHalt(long wallStart, BooleanSupplier timedOut) {
         boolean inputPossible = config.serialIn().mayHaveMore() && uart.canReceive();
-        long next = pit.nextEventNanos();
+        long next = nextTimerEvent();
         if (next == Long.MAX_VALUE) {
             if (!inputPossible) {
                 return hung("the CPU halted with no timer armed and no serial input to come; nothing can wake it");
@@ -221,10 +372,10 @@ public final class Machine implements MachineControl {
             return timeout();
         }
         clock.skipTo(next);
-        pit.advance();
+        advanceTimers();
         if (!pic.hasInterrupt()) {
             if (!inputPossible) {
-                return hung("the CPU halted and the timer interrupt (IRQ0) cannot reach it (masked or still in service)");
+                return hung("the CPU halted and the timer interrupts (IRQ0, IRQ8) cannot reach it (masked or still in service)");
             }
             return waitForInput(timedOut);
         }
@@ -236,6 +387,9 @@ public final class Machine implements MachineControl {
             while (!config.serialIn().await(WAIT_STEP_MS)) {
                 if (timedOut.getAsBoolean()) {
                     return timeout();
+                }
+                if (!commands.isEmpty()) {
+                    return null; // a command for this thread: the loop runs it and comes back
                 }
                 if (!config.serialIn().mayHaveMore()) {
                     return hung("the CPU halted and serial input has ended; nothing can wake it");
@@ -258,6 +412,9 @@ public final class Machine implements MachineControl {
             if (timedOut.getAsBoolean()) {
                 return false;
             }
+            if (!commands.isEmpty()) {
+                return true; // run the command now; pacing resumes on the next slice
+            }
             try {
                 Thread.sleep(Math.min(WAIT_STEP_MS, ahead / 1_000_000));
             } catch (InterruptedException e) {
@@ -278,8 +435,23 @@ public final class Machine implements MachineControl {
                 cpu.describeState());
     }
 
+    /**
+     * A guest that can never run again ends the run; with a debugger attached the machine instead
+     * waits for its commands (it may change registers, or interrupt and inspect), and returns null.
+     */
     private MachineExit hung(String why) {
         flushQuietly();
+        if (debugger != null) {
+            try {
+                Runnable c = commands.poll(WAIT_STEP_MS, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    c.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
         return new MachineExit(ExitCodes.GUEST_HUNG, "trapgate: guest hung: " + why, cpu.describeState());
     }
 
@@ -291,8 +463,4 @@ public final class Machine implements MachineControl {
         }
     }
 
-    /** Seconds on the RTC now, for a reboot that keeps the clock running. */
-    long rtcEpochSecondNow() {
-        return config.rtcEpochSecond() + clock.nanos() / 1_000_000_000L;
-    }
 }

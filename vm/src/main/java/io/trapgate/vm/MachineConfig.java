@@ -26,9 +26,12 @@ import java.util.List;
  * @param rtcEpochSecond the RTC's time at power-on
  * @param log            the -d log
  * @param diagnostics    where warnings go (stderr)
+ * @param gdbPort        the TCP port -gdb/-s asked for, 0 for none (the stub is not wired in yet)
+ * @param gdbWait        -S: wait for the debugger before the first instruction (likewise)
  */
 public record MachineConfig(int ramBytes, BootFile kernel, List<BootModule> modules, String append,
                             OutputStream serialOut, SerialInput serialIn, OutputStream debugconOut,
                             boolean noReboot, int debugExitBase, int debugExitSize, int icountShift,
-                            boolean pace, long rtcEpochSecond, TraceLog log, PrintStream diagnostics) {
+                            boolean pace, long rtcEpochSecond, TraceLog log, PrintStream diagnostics,
+                            int gdbPort, boolean gdbWait) {
 }

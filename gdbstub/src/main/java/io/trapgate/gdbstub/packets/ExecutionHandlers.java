@@ -22,6 +22,12 @@ final class ExecutionHandlers {
         d.exact("vCont?", (ctx, p) -> RspPacket.text("vCont;c;C;s;S"));
         d.prefix("vCont;", ExecutionHandlers::vCont);
         d.prefix("D", (ctx, p) -> {
+            if (!p.equals("D")) {
+                if (!p.startsWith("D;")) {
+                    return ErrorReplies.BAD_ARGUMENT;
+                }
+                Hex.parseUnsigned(p, 2, p.length()); // D;pid (multiprocess form): the pid must at least be a number
+            }
             ctx.send(RspPacket.OK);
             ctx.detach();
             return null;

@@ -2,6 +2,7 @@ package io.trapgate.gdbstub.packets;
 
 import io.trapgate.gdbstub.codec.Hex;
 import io.trapgate.gdbstub.codec.RspPacket;
+import io.trapgate.gdbstub.target.MemoryRegions;
 import io.trapgate.gdbstub.target.RegisterDescriptor;
 import io.trapgate.gdbstub.target.RegisterDescriptor.Generic;
 import io.trapgate.gdbstub.target.RegisterLayout;
@@ -19,11 +20,27 @@ final class LldbHandlers {
         d.exact("qHostInfo", (ctx, p) -> RspPacket.text(hostInfo(ctx.description())));
         d.exact("qProcessInfo", (ctx, p) -> RspPacket.text("pid:1;" + hostInfo(ctx.description())));
         d.prefix("qRegisterInfo", LldbHandlers::registerInfo);
-        // No memory-map capability exists yet; the empty reply tells lldb the packet is unsupported.
-        d.prefix("qMemoryRegionInfo", (ctx, p) -> RspPacket.EMPTY);
+        d.prefix("qMemoryRegionInfo:", LldbHandlers::memoryRegionInfo);
         d.exact("jThreadsInfo", LldbHandlers::threadsInfo);
         d.prefix("qThreadStopInfo", (ctx, p) -> QueryHandlers.isOurThread(p.substring("qThreadStopInfo".length()))
                 ? StopReplies.format(ctx, ctx.lastStop()) : ErrorReplies.BAD_ARGUMENT);
+    }
+
+    /**
+     * {@code qMemoryRegionInfo:ADDR} → {@code start:…;size:…;permissions:rwx;}; an unmapped gap has no
+     * permissions. A target without {@link MemoryRegions} gets the empty reply (unsupported).
+     */
+    private static RspPacket memoryRegionInfo(PacketContext ctx, String packet) {
+        if (!(ctx.target() instanceof MemoryRegions regions)) {
+            return RspPacket.EMPTY;
+        }
+        long address = Hex.parseUnsigned(packet, "qMemoryRegionInfo:".length(), packet.length());
+        MemoryRegions.MemoryRegion r = regions.regionAt(address);
+        if (r == null) {
+            return ErrorReplies.FAULT;
+        }
+        String s = "start:" + Long.toHexString(r.start()) + ";size:" + Long.toHexString(r.size()) + ";";
+        return RspPacket.text(r.isMapped() ? s + "permissions:" + r.permissions() + ";" : s);
     }
 
     static String hostInfo(TargetDescription d) {

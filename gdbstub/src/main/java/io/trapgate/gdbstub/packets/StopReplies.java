@@ -37,7 +37,7 @@ public final class StopReplies {
         return RspPacket.text(s.toString());
     }
 
-    static int signalOf(StopReason reason) {
+    public static int signalOf(StopReason reason) {
         if (reason instanceof StopReason.Signal sig) {
             return sig.signal();
         }

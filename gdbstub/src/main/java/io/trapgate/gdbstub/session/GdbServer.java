@@ -59,7 +59,8 @@ public final class GdbServer implements AutoCloseable {
             GdbServer server = new GdbServer(group, ch);
             log.info("gdb stub listening on {}:{}", host, server.port);
             return server;
-        } catch (InterruptedException | RuntimeException e) {
+        } catch (Exception e) { // includes a BindException Netty rethrows undeclared
+
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw e;
         }

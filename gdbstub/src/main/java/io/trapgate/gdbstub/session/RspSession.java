@@ -10,16 +10,18 @@ import io.trapgate.gdbstub.codec.RspFrame;
 import io.trapgate.gdbstub.codec.RspFrameDecoder;
 import io.trapgate.gdbstub.codec.RspPacket;
 import io.trapgate.gdbstub.packets.ClientFeatures;
+import io.trapgate.gdbstub.packets.ConsoleText;
 import io.trapgate.gdbstub.packets.ErrorReplies;
 import io.trapgate.gdbstub.packets.PacketContext;
 import io.trapgate.gdbstub.packets.PacketDispatcher;
 import io.trapgate.gdbstub.packets.StopReplies;
 import io.trapgate.gdbstub.target.RegisterLayout;
 import io.trapgate.gdbstub.target.ResumeAction;
-import io.trapgate.gdbstub.target.StopListener;
+import io.trapgate.gdbstub.target.TargetEvents;
 import io.trapgate.gdbstub.target.StopReason;
 import io.trapgate.gdbstub.target.Target;
 import io.trapgate.gdbstub.target.TargetDescription;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,10 +43,27 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     private final PacketDispatcher dispatcher;
     private final int maxPacketSize;
     private final ClientFeatures client = new ClientFeatures();
-    private final StopListener stopListener = this::stopped;
+    private final TargetEvents events = new TargetEvents() {
+        @Override
+        public void stopped(StopReason reason) {
+            RspSession.this.stopped(reason);
+        }
+
+        @Override
+        public void console(String text) {
+            RspSession.this.console(text);
+        }
+    };
+    /** Console text produced while stopped, shown at the next resume; target thread only. */
+    private final StringBuilder heldConsole = new StringBuilder();
+    private static final int MAX_HELD_CONSOLE = 64 * 1024;
+
+    /** A newcomer waits up to CLAIM_ATTEMPTS * CLAIM_RETRY_MILLIS for the previous client to go away. */
+    static final int CLAIM_ATTEMPTS = 10;
+    static final long CLAIM_RETRY_MILLIS = 50;
 
     private Channel channel;
-    private boolean refused;
+    private boolean claimed;
     private volatile boolean ackMode = true;
     /** True from the moment a resume packet is queued until the target reports the stop. */
     private volatile boolean running;
@@ -70,27 +89,41 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
-        if (!slot.claim(channel)) {
-            refused = true;
-            log.warn("refusing debugger connection from {}: another client is attached", channel.remoteAddress());
-            ctx.close();
+        // Read nothing until the slot is ours: a client that reconnects at once may arrive before the
+        // event loop has seen its previous connection close.
+        channel.config().setAutoRead(false);
+        claimSlot(ctx, 0);
+        ctx.fireChannelActive();
+    }
+
+    private void claimSlot(ChannelHandlerContext ctx, int attempt) {
+        if (!channel.isActive()) {
             return;
         }
-        log.info("debugger connected from {}", channel.remoteAddress());
-        target.execute(() -> {
-            lastStop = target.attach(stopListener);
-            attached = true;
-        });
-        ctx.fireChannelActive();
+        if (slot.claim(channel)) {
+            claimed = true;
+            log.info("debugger connected from {}", channel.remoteAddress());
+            submit(() -> {
+                lastStop = target.attach(events);
+                attached = true;
+            });
+            channel.config().setAutoRead(true);
+            channel.read();
+        } else if (attempt < CLAIM_ATTEMPTS) {
+            ctx.executor().schedule(() -> claimSlot(ctx, attempt + 1), CLAIM_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        } else {
+            log.warn("refusing debugger connection from {}: another client is attached", channel.remoteAddress());
+            ctx.close();
+        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        if (!refused) {
+        if (claimed) {
             slot.release(ctx.channel());
             running = false;
             log.info("debugger disconnected");
-            target.execute(() -> {
+            submit(() -> {
                 if (attached) {
                     attached = false;
                     target.detach(); // gone without D: let the machine run on, as after a detach
@@ -102,7 +135,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, RspFrame frame) {
-        if (refused) {
+        if (!claimed) {
             return;
         }
         if (frame instanceof RspPacket packet) {
@@ -131,7 +164,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         if (resumes) {
             running = true; // a Ctrl-C arriving before the target thread gets to the resume must still count
         }
-        target.execute(() -> handle(text, resumes));
+        submit(() -> handle(text, resumes));
     }
 
     private void handle(String text, boolean resumes) {
@@ -151,7 +184,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         if (ackMode) {
             ctx.writeAndFlush(RspControl.ACK); // resending would not help; take it and answer with an error
         }
-        target.execute(() -> send(ErrorReplies.BAD_ARGUMENT));
+        submit(() -> send(ErrorReplies.BAD_ARGUMENT));
     }
 
     @Override
@@ -160,12 +193,45 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         ctx.close();
     }
 
+    /**
+     * Queues work for the target's thread. A failure in it is logged and ends there: debugging must never
+     * unwind the thread that runs the machine.
+     */
+    private void submit(Runnable work) {
+        target.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("debugger command failed", e);
+            }
+        });
+    }
+
     private void stopped(StopReason reason) {
         lastStop = reason;
         boolean wasRunning = running;
         running = false;
         if (wasRunning && attached && channel.isActive()) {
-            send(StopReplies.format(this, reason));
+            RspPacket reply;
+            try {
+                reply = StopReplies.format(this, reason);
+            } catch (RuntimeException e) { // a register the target failed to read: report the stop without it
+                log.warn("could not expedite registers in the stop reply", e);
+                reply = RspPacket.text("T" + io.trapgate.gdbstub.codec.Hex.byteToHex(StopReplies.signalOf(reason)));
+            }
+            send(reply);
+        }
+    }
+
+    /** gdb shows {@code O} packets only while it waits for a stop reply, i.e. while the target runs. */
+    private void console(String text) {
+        if (!attached || !channel.isActive()) {
+            return;
+        }
+        if (running) {
+            ConsoleText.send(this, text);
+        } else if (heldConsole.length() < MAX_HELD_CONSOLE) {
+            heldConsole.append(text, 0, Math.min(text.length(), MAX_HELD_CONSOLE - heldConsole.length()));
         }
     }
 
@@ -216,6 +282,10 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     public void resume(ResumeAction action) {
         resumedByCurrentPacket = true;
         running = true;
+        if (heldConsole.length() > 0) {
+            ConsoleText.send(this, heldConsole.toString());
+            heldConsole.setLength(0);
+        }
         target.resume(action);
     }
 

@@ -1,8 +1,9 @@
 package io.trapgate.gdbstub.fake;
 
+import io.trapgate.gdbstub.target.CommandQueue;
 import io.trapgate.gdbstub.target.RegisterLayout;
 import io.trapgate.gdbstub.target.ResumeAction;
-import io.trapgate.gdbstub.target.StopListener;
+import io.trapgate.gdbstub.target.TargetEvents;
 import io.trapgate.gdbstub.target.StopReason;
 import io.trapgate.gdbstub.target.Target;
 import io.trapgate.gdbstub.target.TargetDescription;
@@ -11,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
@@ -51,12 +51,12 @@ public class FakeMachine implements Target {
     protected final byte[][] registers;
     protected final byte[] memory = new byte[MEMORY_SIZE];
 
-    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private final CommandQueue commands = new CommandQueue();
     private volatile boolean interruptRequested;
     private volatile boolean shutdown;
     private Thread thread;
 
-    private StopListener listener;
+    private TargetEvents listener;
     private boolean running;
     private boolean stepping;
     private StopReason lastStop = StopReason.stepped();
@@ -64,6 +64,9 @@ public class FakeMachine implements Target {
     protected final Set<Long> softwareBreakpoints = new HashSet<>();
     protected final Set<Long> hardwareBreakpoints = new HashSet<>();
     protected final List<Watch> watches = new ArrayList<>();
+
+    /** {@code monitor trace on}: every store is reported to the debugger's console as it happens. */
+    protected volatile boolean traceStores;
 
     // observations for tests
     public volatile int attaches;
@@ -104,12 +107,7 @@ public class FakeMachine implements Target {
 
     /** Runs queued commands, then (if running) up to 1000 instructions. Returns whether anything happened. */
     public boolean pump() {
-        boolean worked = false;
-        Runnable c;
-        while ((c = commands.poll()) != null) {
-            c.run();
-            worked = true;
-        }
+        boolean worked = commands.drain() > 0;
         if (running) {
             runSlice(1000);
             worked = true;
@@ -133,18 +131,17 @@ public class FakeMachine implements Target {
     }
 
     private void threadLoop() {
-        try {
-            while (!shutdown) {
-                Runnable c = running ? commands.poll() : commands.poll(20, TimeUnit.MILLISECONDS);
-                if (c != null) {
-                    c.run();
-                } else if (running) {
-                    runSlice(1000);
+        while (!shutdown) {
+            if (!running) {
+                commands.awaitAndDrain(TimeUnit.MILLISECONDS.toNanos(20));
+            } else if (commands.hasPending()) {
+                commands.drain();
+            } else {
+                runSlice(1000);
+                if (running) {
                     LockSupport.parkNanos(100_000); // a fake loop need not burn a shared core
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -183,6 +180,13 @@ public class FakeMachine implements Target {
         System.arraycopy(bytes, 0, memory, address, bytes.length);
     }
 
+    /** Console text from outside the run loop (a target reporting while stopped). */
+    public void consoleNow(String text) {
+        if (listener != null) {
+            listener.console(text);
+        }
+    }
+
     public boolean isRunning() {
         return running;
     }
@@ -200,11 +204,11 @@ public class FakeMachine implements Target {
 
     @Override
     public void execute(Runnable command) {
-        commands.add(command);
+        commands.submit(command);
     }
 
     @Override
-    public StopReason attach(StopListener newListener) {
+    public StopReason attach(TargetEvents newListener) {
         attaches++;
         listener = newListener;
         if (running) {
@@ -344,6 +348,9 @@ public class FakeMachine implements Target {
                     memory[address + i] = (byte) (eax >>> (8 * i));
                 }
                 setReg32(I386Description.EIP, eip + 5);
+                if (traceStores && listener != null) {
+                    listener.console("store eax=" + eax + "\n"); // like the VM's syscall trace
+                }
                 return watchHit(address, true);
             }
             case 0xa1 -> {

@@ -99,6 +99,15 @@ public final class StubHarness {
         return s.toString();
     }
 
+    /** Lets the embedded event loop's clock run, so scheduled work (a waiting newcomer's retries) happens. */
+    public void advanceTime(long millis) {
+        for (long t = 0; t < millis; t += 10) {
+            channel.advanceTimeBy(10, java.util.concurrent.TimeUnit.MILLISECONDS);
+            channel.runScheduledPendingTasks();
+        }
+        target.pump();
+    }
+
     public static List<String> packets(List<RspFrame> frames) {
         List<String> texts = new ArrayList<>();
         for (RspFrame f : frames) {

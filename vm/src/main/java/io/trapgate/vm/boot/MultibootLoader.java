@@ -15,7 +15,8 @@ import java.util.List;
  * "KERNEL-NAME APPEND" (QEMU's form), each module's string is its whole -initrd entry, mem_lower
  * is 639 KiB, the memory map has usable RAM below 0x9FC00, a reserved hole 0x9FC00-0x100000 and
  * usable RAM from 1 MiB to the end (QEMU's firmware keeps another 128 KiB at the top, so its
- * mem_upper is 128 smaller), and boot_loader_name is "trapgate".
+ * mem_upper is 128 smaller), and boot_loader_name is "trapgate". QEMU also sets boot_device (info
+ * flag 1) although no disk is involved; trapgate leaves it out (flags 0x24D where QEMU has 0x24F).
  */
 public final class MultibootLoader {
     public static final int HEADER_MAGIC = 0x1BADB002;

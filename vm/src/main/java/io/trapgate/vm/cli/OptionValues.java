@@ -75,13 +75,13 @@ final class OptionValues {
         return new int[] {base, size};
     }
 
-    /** -icount shift=N[,sleep=on|off] or N → {shift, sleep}. */
+    /** -icount shift=N[,sleep=on|off] or N → {shift, sleep}: shift 0 and sleep -1 (unsaid) by default. */
     static int[] icount(String v) throws UsageException {
+        int shift = 0;
+        int sleep = -1;
         if (v == null) {
-            return new int[] {0, 0};
+            return new int[] {shift, sleep};
         }
-        int shift = -1;
-        int sleep = 0;
         for (String part : v.split(",")) {
             if (part.startsWith("shift=")) {
                 shift = (int) number(part.substring(6), "-icount " + v);

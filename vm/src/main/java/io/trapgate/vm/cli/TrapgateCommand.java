@@ -89,6 +89,15 @@ public final class TrapgateCommand {
         } catch (BootException e) {
             err.println("trapgate: " + e.getMessage());
             return ExitCodes.USAGE;
+        } catch (OutOfMemoryError e) {
+            err.println("trapgate: out of Java heap for -m " + options.memory
+                    + " of guest RAM; give java a larger -Xmx or use a smaller -m");
+            return ExitCodes.INTERNAL_ERROR;
+        } catch (java.io.UncheckedIOException e) {
+            err.println("trapgate: " + e.getMessage() + ": " + e.getCause().getMessage());
+            err.println("guest state at the failure:");
+            err.println(session == null ? "(the machine was not built yet)" : session.describeState());
+            return ExitCodes.INTERNAL_ERROR;
         } catch (RuntimeException | Error e) {
             err.println("trapgate: internal error: " + e);
             err.println("guest state at the failure:");
@@ -137,11 +146,8 @@ public final class TrapgateCommand {
         if (o.timeoutSeconds < 0) {
             throw new UsageException("--timeout " + o.timeoutSeconds + ": must be 0 (none) or a number of seconds");
         }
-        String gdb = o.gdb;
-        if (gdb != null) {
-            OptionValues.gdbPort(gdb);
-        }
-        if (gdb != null || o.gdbDefault || o.freeze) {
+        int gdbPort = o.gdb != null ? OptionValues.gdbPort(o.gdb) : o.gdbDefault ? 1234 : 0;
+        if (gdbPort != 0 || o.freeze) {
             err.println("trapgate: note: the gdb stub is not available yet; -s, -gdb and -S are accepted and ignored");
         }
 
@@ -165,8 +171,8 @@ public final class TrapgateCommand {
                 if (!log.enable(item)) {
                     throw new UsageException("-d " + item + ": unknown log item (try -d help)");
                 }
-                if (item.equals("cpu") || item.equals("exec") || item.equals("in_asm")) {
-                    err.println("trapgate: note: -d " + item + " needs the CPU's trace hook, which is not available yet");
+                if (item.equals("in_asm")) {
+                    err.println("trapgate: note: -d in_asm needs a disassembler, which trapgate does not have yet");
                 }
             }
         }
@@ -200,6 +206,11 @@ public final class TrapgateCommand {
             }
         }
 
+        // A person typing at the guest: a halted guest waits in real time rather than racing its clock
+        // (and a host core) ahead, unless -icount sleep=off asks for the deterministic clock anyway.
+        boolean interactive = serialIn != SerialInput.NONE && in == System.in && System.console() != null;
+        boolean pace = o.pace || icount[1] == 1 || (icount[1] == -1 && interactive);
+
         // Kernel and modules.
         BootFile kernel;
         List<BootModule> modules = new ArrayList<>();
@@ -228,8 +239,8 @@ public final class TrapgateCommand {
             }
         }
         return new MachineConfig(ram, kernel, modules, o.append == null ? "" : o.append, serialOut, serialIn,
-                debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], icount[1] != 0 || o.pace, rtcStart,
-                log, err);
+                debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], pace, rtcStart,
+                log, err, gdbPort, o.freeze);
     }
 
     private static OutputStream openFile(String path, String option, List<AutoCloseable> toClose)

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
  * trapgate's options, spelled as QEMU spells them: picocli takes "-kernel" as the whole option
  * name (clustering of one-letter flags is off), so "-kernel" and "-s" never collide.
  */
-@Command(name = "trapgate", sortOptions = false,
+@Command(name = "trapgate", sortOptions = false, separator = " ", usageHelpWidth = 100,
         description = {"An i386 PC that boots a multiboot kernel headless: serial on stdout, diagnostics on stderr.",
             "With no -kernel, boots the bundled kernel and initramfs."},
         footer = {"", "Exit status: 0 power-off; (v<<1)|1 when the guest writes v to isa-debug-exit; 1 trapgate failed;",
@@ -54,7 +54,7 @@ final class TrapgateOptions {
     @Option(names = "-gdb", paramLabel = "tcp::PORT", description = "gdb stub address (not available yet).")
     String gdb;
 
-    @Option(names = "-d", paramLabel = "ITEM,...", description = "Log items to stderr (-d help lists them).")
+    @Option(names = "-d", paramLabel = "ITEM,...", description = "Log items (int, cpu_reset, guest_errors, unimp, exec, cpu) to stderr; -d help lists them.")
     String debugItems;
 
     @Option(names = "-D", paramLabel = "FILE", description = "Write the -d log to FILE.")

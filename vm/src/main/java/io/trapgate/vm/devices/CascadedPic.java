@@ -15,7 +15,7 @@ public final class CascadedPic implements InterruptController {
         this.slave = new Pic8259(false, log);
     }
 
-    /** Claims 0x20-0x21 and 0xA0-0xA1 on the bus. */
+    /** Claims 0x20-0x21, 0xA0-0xA1 and the edge/level control registers 0x4D0-0x4D1 on the bus. */
     public void attach(IoBus bus) {
         IoDevice ports = new IoDevice() {
             @Override
@@ -29,8 +29,26 @@ public final class CascadedPic implements InterruptController {
                 cascade();
             }
         };
-        bus.register(0x20, 2, ports);
-        bus.register(0xA0, 2, ports);
+        bus.register(0x20, 2, new ByteWidePorts(ports, bus));
+        bus.register(0xA0, 2, new ByteWidePorts(ports, bus));
+        IoDevice elcr = new IoDevice() {
+            @Override
+            public int in(int port, int size) {
+                return port == 0x4D0 ? master.elcr : slave.elcr;
+            }
+
+            @Override
+            public void out(int port, int size, int value) {
+                // IRQ 0, 1, 2 (master) and 8, 13 (slave) are wired edge on a PC: those bits stay 0
+                if (port == 0x4D0) {
+                    master.elcr = value & 0xF8;
+                } else {
+                    slave.elcr = value & 0xDE;
+                }
+                cascade();
+            }
+        };
+        bus.register(0x4D0, 2, new ByteWidePorts(elcr, bus));
     }
 
     /** Sets the level of an IRQ line (0-15); a rising edge latches a request. */

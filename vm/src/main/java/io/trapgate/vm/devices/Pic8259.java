@@ -1,8 +1,9 @@
 package io.trapgate.vm.devices;
 
 /**
- * One 8259A programmable interrupt controller, edge triggered as on the PC/AT. {@link CascadedPic}
- * wires two of them together and is what the CPU and the bus see.
+ * One 8259A programmable interrupt controller. Inputs are edge triggered as on the PC/AT unless the
+ * chipset's edge/level control register (ELCR) marks them level triggered, as PCI interrupts are.
+ * {@link CascadedPic} wires two of them together and is what the CPU and the bus see.
  */
 final class Pic8259 {
     private final boolean master;
@@ -29,6 +30,8 @@ final class Pic8259 {
     private boolean single;
     /** Master only: the slave's INT output, seen on IR2 as a level. */
     boolean cascadeLine;
+    /** Edge/level control: a set bit makes that input level triggered (IRR follows the line). */
+    int elcr;
 
     Pic8259(boolean master, TraceLog log) {
         this.master = master;
@@ -38,6 +41,11 @@ final class Pic8259 {
 
     void setIrq(int irq, boolean level) {
         int bit = 1 << irq;
+        if ((elcr & bit) != 0) {
+            irr = level ? irr | bit : irr & ~bit;
+            lines = level ? lines | bit : lines & ~bit;
+            return;
+        }
         if (level) {
             if ((lines & bit) == 0) {
                 irr |= bit;
@@ -64,7 +72,11 @@ final class Pic8259 {
 
     /** The IRQ this chip would raise INT for now, or -1. */
     int pendingIrq() {
-        int p = priority(requests() & ~imr);
+        int unmasked = requests() & ~imr;
+        if (unmasked == 0) {
+            return -1; // the common case, asked before every instruction while IF=1
+        }
+        int p = priority(unmasked);
         if (p == 8) {
             return -1;
         }
@@ -88,7 +100,9 @@ final class Pic8259 {
         } else {
             isr |= bit;
         }
-        irr &= ~bit;
+        if ((elcr & bit) == 0) {
+            irr &= ~bit; // a level-triggered request stays until the device drops its line
+        }
     }
 
     int read(int port) {
@@ -137,7 +151,7 @@ final class Pic8259 {
     }
 
     private void icw1(int v) {
-        irr = 0;
+        irr &= elcr; // level-triggered requests are still there: their lines are still up
         lines = 0;
         isr = 0;
         imr = 0;

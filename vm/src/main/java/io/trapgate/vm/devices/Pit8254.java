@@ -78,7 +78,8 @@ public final class Pit8254 implements IoDevice {
     @Override
     public int in(int port, int size) {
         if (port == 0x43) {
-            return 0xFF; // the control word register is write-only
+            log.guestError("pit: read of the write-only control word register 0x43");
+            return 0xFF;
         }
         return channels[port - 0x40].read(nowTick());
     }
@@ -156,9 +157,6 @@ public final class Pit8254 implements IoDevice {
             readLowNext = true;
             countLatched = false;
             statusLatched = false;
-            if (bcd) {
-                log.guestError("pit: BCD counting requested; counts are loaded and read as BCD");
-            }
         }
 
         void writeCount(int v, long now) {

@@ -13,19 +13,21 @@ public final class TraceLog {
     public static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
 
     static {
-        CATEGORIES.put("int", "hardware interrupts as the interrupt controller delivers them");
+        CATEGORIES.put("int", "interrupts and exceptions the CPU delivers, and IRQs as the PIC hands them over");
         CATEGORIES.put("cpu_reset", "CPU resets (triple fault, guest reset request), with the register state");
         CATEGORIES.put("guest_errors", "guest misuse of devices (unsupported modes, bad commands)");
         CATEGORIES.put("unimp", "accesses to I/O ports no device answers");
-        CATEGORIES.put("cpu", "CPU state before each block (needs the CPU's trace hook)");
-        CATEGORIES.put("exec", "each executed block (needs the CPU's trace hook)");
-        CATEGORIES.put("in_asm", "disassembly of each new block (needs the CPU's trace hook)");
+        CATEGORIES.put("cpu", "the CPU's registers before each instruction (runs single-stepped: slow)");
+        CATEGORIES.put("exec", "CS:EIP of each instruction before it runs (runs single-stepped: slow)");
+        CATEGORIES.put("in_asm", "disassembly of each new block (accepted; there is no disassembler yet)");
     }
 
     public boolean interrupts;
     public boolean cpuReset;
     public boolean guestErrors;
     public boolean unimplemented;
+    public boolean cpuState;
+    public boolean exec;
     private final PrintStream out;
 
     public TraceLog(PrintStream out) {
@@ -44,7 +46,9 @@ public final class TraceLog {
             case "cpu_reset" -> cpuReset = true;
             case "guest_errors" -> guestErrors = true;
             case "unimp" -> unimplemented = true;
-            case "cpu", "exec", "in_asm" -> { }
+            case "cpu" -> cpuState = true;
+            case "exec" -> exec = true;
+            case "in_asm" -> { }
             default -> {
                 return false;
             }

@@ -189,6 +189,10 @@ public final class Uart16550 implements IoDevice {
     }
 
     private void transmit(int v) {
+        // Writing THR acknowledges a THR-empty interrupt; the byte leaves at once and THR is empty
+        // again, so the line drops and rises: a fresh edge at the PIC, as on hardware and in QEMU.
+        thrInterrupt = false;
+        updateIrq();
         if ((mcr & MCR_LOOP) != 0) {
             if (rxCount < (fifoEnabled ? FIFO_SIZE : 1)) {
                 rx[(rxHead + rxCount++) % FIFO_SIZE] = (byte) v;

@@ -174,4 +174,25 @@ class CascadedPicTest {
     void spuriousAcknowledgeReturnsIr7() {
         assertEquals(0x27, pic.acknowledge());
     }
+
+    @Test
+    void elcrKeepsTheWritableBitsAndReadsBack() {
+        bus.out(0x4D0, 1, 0xFF);
+        bus.out(0x4D1, 1, 0xFF);
+        assertEquals(0xF8, bus.in(0x4D0, 1), "IRQ0-2 are edge only");
+        assertEquals(0xDE, bus.in(0x4D1, 1), "IRQ8 and IRQ13 are edge only");
+        assertEquals(0xDEF8, bus.in(0x4D0, 2));
+    }
+
+    @Test
+    void levelTriggeredRequestStaysWhileTheLineIsUpAndGoesWithIt() {
+        bus.out(0x4D1, 1, 0x08); // IRQ11 level triggered
+        pic.setIrq(11, true);
+        assertEquals(0x2B, pic.acknowledge());
+        bus.out(0xA0, 1, 0x20);
+        bus.out(0x20, 1, 0x20);
+        assertTrue(pic.hasInterrupt(), "the line is still up: the request is still there");
+        pic.setIrq(11, false);
+        assertFalse(pic.hasInterrupt(), "the device dropped its line");
+    }
 }

@@ -73,4 +73,40 @@ class SimplePortsTest {
                 + "unimp: 1-byte write of 0x12 to unassigned I/O port 0x0080\n",
                 logged.toString(StandardCharsets.UTF_8).replace("\r", ""));
     }
+
+    @Test
+    void writingResetBitToCf9RequestsAReset() {
+        bus.register(0xCF9, 1, new ResetControlPorts(machine));
+        bus.out(0xCF9, 1, 0x02);
+        assertNull(machine.resetReason, "bit 1 alone only selects the reset type");
+        assertEquals(0x02, bus.in(0xCF9, 1));
+        bus.out(0xCF9, 1, 0x06);
+        assertEquals("reset through port 0xcf9", machine.resetReason);
+    }
+
+    @Test
+    void fastResetBitOfPort92RequestsAResetAndA20ReadsOn() {
+        bus.register(0x92, 1, new ResetControlPorts(machine));
+        assertEquals(0x02, bus.in(0x92, 1));
+        bus.out(0x92, 1, 0x02);
+        assertNull(machine.resetReason);
+        bus.out(0x92, 1, 0x03);
+        assertEquals("fast reset through port 0x92", machine.resetReason);
+    }
+
+    @Test
+    void wordWriteToTheCmosIndexPortSelectsARegisterAndWritesItsData() {
+        FakeTime time = new FakeTime();
+        bus.register(0x70, 2, new ByteWidePorts(new CmosRtc(time, 0, 64 << 20, TraceLog.disabled()), bus));
+        bus.out(0x70, 2, 0x5A40); // AL = register 0x40, AH = value
+        bus.out(0x70, 1, 0x40);
+        assertEquals(0x5A, bus.in(0x71, 1));
+        assertEquals(0x5AFF, bus.in(0x70, 2), "the index port reads all ones, the data port the register");
+    }
+
+    @Test
+    void wordReadPastAByteDeviceReachesTheNextPortOnTheBus() {
+        bus.register(0xE9, 1, new ByteWidePorts(new DebugConsole(new ByteArrayOutputStream()), bus));
+        assertEquals(0xFFE9, bus.in(0xE9, 2), "0xEA is unassigned");
+    }
 }

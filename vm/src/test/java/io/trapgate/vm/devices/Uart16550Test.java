@@ -176,4 +176,14 @@ class Uart16550Test {
         assertEquals(0x61, bus.in(COM1 + 5, 1), "reading LSR cleared OE");
         assertFalse((bus.in(COM1 + 2, 1) & 0x0F) == 0x06);
     }
+
+    @Test
+    void eachTransmittedByteGivesTheThreInterruptAFreshEdge() {
+        bus.out(COM1 + 1, 1, 0x02);
+        assertEquals(0x24, pic.acknowledge());
+        bus.out(0x20, 1, 0x20);
+        assertFalse(pic.hasInterrupt(), "still high, but already taken");
+        bus.out(COM1, 1, 'x');
+        assertTrue(pic.hasInterrupt(), "the write dropped the line and the empty THR raised it again");
+    }
 }

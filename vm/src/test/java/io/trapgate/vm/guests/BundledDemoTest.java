@@ -36,7 +36,8 @@ class BundledDemoTest {
     @Test
     @Timeout(120)
     void trapgateWithNoImageOptionsBootsTheBundledDemo() throws Exception {
-        RunResult guest = TrapgateRun.run(List.of("-nographic", "--timeout", Integer.toString(GuestRuns.BOOT_TIMEOUT_SECONDS)));
+        RunResult guest = TrapgateRun.run(List.of("-nographic", "-no-reboot", "--timeout",
+                Integer.toString(GuestRuns.BOOT_TIMEOUT_SECONDS)));
         GuestRuns.assertPrinted(DEMO, GuestRuns.expectedOutput(DEMO), guest);
         assertEquals(0, guest.exitCode(), () -> "the demo's exit code\n" + guest);
     }

@@ -23,8 +23,19 @@ final class GuestImages {
     private GuestImages() {
     }
 
-    /** The guest kernel: the bundled /trapgate/kernel.elf, or guest-kernel's build output. */
+    /**
+     * The guest kernel: {@code -Dtrapgate.test.kernel=PATH} if given (a kernel under
+     * development), else the bundled /trapgate/kernel.elf, else guest-kernel's build output.
+     */
     static Path kernel() throws IOException {
+        String override = System.getProperty("trapgate.test.kernel");
+        if (override != null && !override.isEmpty()) {
+            Path p = Path.of(override).toAbsolutePath();
+            if (!Files.isRegularFile(p)) {
+                throw new AssertionError("-Dtrapgate.test.kernel=" + override + ": no such file");
+            }
+            return p;
+        }
         Path fromClasspath = resource("/trapgate/kernel.elf", "kernel.elf");
         if (fromClasspath != null) {
             return fromClasspath;
@@ -59,6 +70,16 @@ final class GuestImages {
     static Path testsRoot() throws IOException, InterruptedException {
         testsInitramfs();
         return TESTS_BUILD.resolve("root");
+    }
+
+    /** Fails, saying why, when the program is not in the tests' image (a toolchain was missing). */
+    static void requireInImage(GuestProgram program) throws IOException, InterruptedException {
+        Path file = testsRoot().resolve(program.argv().get(0).substring(1));
+        if (!Files.isRegularFile(file)) {
+            throw new AssertionError(program.argv().get(0) + " is not in the tests' image: `make -C test-guests real`"
+                    + " says why (static glibc needs gcc-multilib, musl a download of musl-dev:i386, busybox"
+                    + " busybox-static:i386; scripts/setup-host installs them)");
+        }
     }
 
     private static Path resource(String name, String fileName) throws IOException {

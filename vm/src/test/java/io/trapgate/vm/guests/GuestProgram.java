@@ -8,23 +8,35 @@ import java.util.List;
  * host's Linux (expectedFile null), or, where no Linux here can run it the same way, a file in
  * test-guests/expected/.
  */
-record GuestProgram(List<String> argv, int status, String expectedFile) {
+record GuestProgram(List<String> argv, int status, String expectedFile, List<String> environment) {
 
     static GuestProgram checkedAgainstLinux(String... argv) {
-        return new GuestProgram(List.of(argv), 0, null);
+        return new GuestProgram(List.of(argv), 0, null, List.of());
     }
 
     static GuestProgram exitingWith(int status, String... argv) {
-        return new GuestProgram(List.of(argv), status, null);
+        return new GuestProgram(List.of(argv), status, null, List.of());
     }
 
-    static GuestProgram checkedAgainstFile(String expectedFile, String... argv) {
-        return new GuestProgram(List.of(argv), 0, expectedFile);
+    static GuestProgram checkedAgainstFile(String expectedFile, int status, String... argv) {
+        return new GuestProgram(List.of(argv), status, expectedFile, List.of());
     }
 
-    /** The kernel command line that makes this program init: {@code init=PATH -- args}. */
+    /** The same program with {@code name=value} variables in its environment. */
+    GuestProgram withEnvironment(String... variables) {
+        return new GuestProgram(argv, status, expectedFile, List.of(variables));
+    }
+
+    /**
+     * The kernel command line that makes this program init, as Linux reads it:
+     * {@code name=value ... init=PATH -- args} (unknown name=value words go to init's environment).
+     */
     String append() {
-        StringBuilder s = new StringBuilder("init=").append(argv.get(0));
+        StringBuilder s = new StringBuilder();
+        for (String v : environment) {
+            s.append(v).append(' ');
+        }
+        s.append("init=").append(argv.get(0));
         if (argv.size() > 1) {
             s.append(" --");
             for (String a : argv.subList(1, argv.size())) {
@@ -36,6 +48,7 @@ record GuestProgram(List<String> argv, int status, String expectedFile) {
 
     @Override
     public String toString() {
-        return String.join(" ", argv);
+        String command = String.join(" ", argv);
+        return environment.isEmpty() ? command : String.join(" ", environment) + " " + command;
     }
 }

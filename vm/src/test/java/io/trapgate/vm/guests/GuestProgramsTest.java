@@ -29,6 +29,7 @@ class GuestProgramsTest {
     static Stream<GuestProgram> checkedAgainstLinuxPrograms() {
         return Stream.of(
                 checkedAgainstLinux("/bin/dup2_lecture"),
+                checkedAgainstLinux("/bin/efault_lecture"),
                 checkedAgainstLinux("/bin/auxv", "x", "y"),
                 checkedAgainstLinux("/bin/fds"),
                 checkedAgainstLinux("/bin/files"),
@@ -44,6 +45,11 @@ class GuestProgramsTest {
                 checkedAgainstLinux("/bin/efault"),
                 checkedAgainstLinux("/bin/enosys"),
                 checkedAgainstLinux("/init"),
+                checkedAgainstLinux("/bin/environ", "one", "two=2").withEnvironment("TG_COLOR=blue", "TG_SHAPE=round"),
+                // a user-mode fault kills init with SIGSEGV: status 128 + 11, as a shell reports it
+                exitingWith(139, "/bin/segv", "write"),
+                exitingWith(139, "/bin/segv", "read"),
+                exitingWith(139, "/bin/segv", "exec"),
                 exitingWith(42, "/bin/exit_status", "int80", "exit", "42"),
                 exitingWith(3, "/bin/exit_status", "vdso", "exit_group", "3"),
                 exitingWith(0, "/bin/exit_status", "vdso", "exit", "0"),
@@ -55,9 +61,23 @@ class GuestProgramsTest {
     }
 
     static Stream<GuestProgram> allPrograms() {
-        return Stream.concat(checkedAgainstLinuxPrograms(),
-                // no Linux here enters with sysenter as i386 Linux did (see the program's comment)
-                Stream.of(checkedAgainstFile("sysenter_badstack.out", "/bin/sysenter_badstack")));
+        return Stream.concat(checkedAgainstLinuxPrograms(), sysenterPrograms());
+    }
+
+    /** No Linux here enters with sysenter as i386 Linux did (see the program's comment). */
+    static Stream<GuestProgram> sysenterPrograms() {
+        return Stream.of(
+                checkedAgainstFile("sysenter_badstack-frame.out", 0, "/bin/sysenter_badstack", "frame"),
+                checkedAgainstFile("sysenter_badstack-null.out", 139, "/bin/sysenter_badstack", "null"),
+                checkedAgainstFile("sysenter_badstack-unmapped.out", 139, "/bin/sysenter_badstack", "unmapped"),
+                checkedAgainstFile("sysenter_badstack-kernel.out", 139, "/bin/sysenter_badstack", "kernel"),
+                checkedAgainstFile("sysenter_badstack-straddle.out", 139, "/bin/sysenter_badstack", "straddle"),
+                checkedAgainstFile("sysenter_badstack-wrap.out", 139, "/bin/sysenter_badstack", "wrap"));
+    }
+
+    /** Programs that die of a user-mode fault, for which the kernel prints where it happened. */
+    static Stream<GuestProgram> faultingPrograms() {
+        return allPrograms().filter(p -> p.status() == 139);
     }
 
     @ParameterizedTest(name = "{0}: its checks pass on the host's Linux")
@@ -75,6 +95,7 @@ class GuestProgramsTest {
         String expected = GuestRuns.expectedOutput(program);
         RunResult guest = GuestRuns.underQemu(GuestImages.testsInitramfs(), program.append());
         GuestRuns.assertPrinted(program, expected, guest);
+        GuestRuns.assertNoKernelBug(program, guest);
         assertEquals(GuestRuns.qemuExitCode(program.status()), guest.exitCode(), () -> program + ": exit code\n" + guest);
     }
 
@@ -85,7 +106,25 @@ class GuestProgramsTest {
         String expected = GuestRuns.expectedOutput(program);
         RunResult guest = GuestRuns.underTrapgate(GuestImages.testsInitramfs(), program.append());
         GuestRuns.assertPrinted(program, expected, guest);
+        GuestRuns.assertNoKernelBug(program, guest);
         assertEquals(GuestRuns.trapgateExitCode(program.status()), guest.exitCode(), () -> program + ": exit code\n" + guest);
+    }
+
+    /**
+     * Same kernel, same image, deterministic addresses: trapgate's CPU must report the fault
+     * exactly as QEMU's does (the address in CR2, eip, esp and the error code).
+     */
+    @ParameterizedTest(name = "{0}: under trapgate the kernel reports the same fault as under qemu")
+    @MethodSource("faultingPrograms")
+    @Timeout(240)
+    void underTrapgateTheFaultReportMatchesQemus(GuestProgram program) throws Exception {
+        RunResult qemu = GuestRuns.underQemu(GuestImages.testsInitramfs(), program.append());
+        String expected = GuestRuns.segfaultReport(qemu);
+        if (expected == null) {
+            throw new AssertionError(program + ": no segfault report under qemu\n" + qemu);
+        }
+        RunResult guest = GuestRuns.underTrapgate(GuestImages.testsInitramfs(), program.append());
+        assertEquals(expected, GuestRuns.segfaultReport(guest), () -> program + " under trapgate\n" + guest);
     }
 
     @Test

@@ -16,29 +16,31 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Boots a test guest under qemu-system-i386 and under trapgate and compares what it printed and
  * how it ended with the oracle. The guest's console is the serial port, where the kernel's own
- * messages appear too: the program's output must appear in it whole and contiguous.
+ * messages appear too: the program's output must appear in it whole and contiguous (a console
+ * that writes \n as \r\n is accepted).
  */
 final class GuestRuns {
     static final int BOOT_TIMEOUT_SECONDS = 60;
-    private static final Map<List<String>, RunResult> NATIVE = new ConcurrentHashMap<>();
+    private static final Map<GuestProgram, RunResult> NATIVE = new ConcurrentHashMap<>();
 
     private GuestRuns() {
     }
 
-    /** What the program prints and its status on the host's Linux (cached: one run per argv). */
+    /** What the program prints and its status on the host's Linux (cached: one run per program). */
     static RunResult onLinux(GuestProgram program) throws IOException, InterruptedException {
-        RunResult cached = NATIVE.get(program.argv());
+        GuestImages.requireInImage(program);
+        RunResult cached = NATIVE.get(program);
         if (cached != null) {
             return cached;
         }
-        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), BOOT_TIMEOUT_SECONDS);
-        r = new RunResult(r.exitCode(), terminalToPlain(r.serial()), r.diagnostics());
-        NATIVE.put(program.argv(), r);
+        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), program.environment(), BOOT_TIMEOUT_SECONDS);
+        NATIVE.put(program, r);
         return r;
     }
 
     /** The output the guest must print: Linux's, or the expected file's. */
     static String expectedOutput(GuestProgram program) throws IOException, InterruptedException {
+        GuestImages.requireInImage(program);
         if (program.expectedFile() != null) {
             return Files.readString(GuestImages.TEST_GUESTS.resolve("expected").resolve(program.expectedFile()),
                     StandardCharsets.ISO_8859_1);
@@ -84,7 +86,27 @@ final class GuestRuns {
         assertEquals(expected, seen, () -> program + ": the guest's output differs from the oracle's; the whole run:\n" + guest);
     }
 
-    /** A terminal's ONLCR turns \n into \r\n (the host's pty does, a serial console may): undo it. */
+    /** A user program must never crash the kernel: none of Linux's kernel-bug reports. */
+    static void assertNoKernelBug(GuestProgram program, RunResult guest) {
+        String serial = guest.serial();
+        for (String report : List.of("Oops", "BUG:", "Kernel panic")) {
+            if (serial.contains(report)) {
+                throw new AssertionError(program + ": the kernel reported a bug (\"" + report + "\")\n" + guest);
+            }
+        }
+    }
+
+    /** The kernel's report of a user-mode fault ("prog[1]: segfault at ... error ..."), or null. */
+    static String segfaultReport(RunResult guest) {
+        for (String line : terminalToPlain(guest.serial()).split("\n")) {
+            if (line.contains(": segfault at ")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    /** A console with ONLCR turns \n into \r\n (as a Linux serial tty does by default): undo it. */
     static String terminalToPlain(String s) {
         return s.replace("\r\n", "\n");
     }

@@ -12,22 +12,31 @@ import java.util.concurrent.TimeUnit;
  * The oracle: runs a test guest on the host's own Linux kernel, which runs static i386 programs
  * natively. The program runs chrooted into the tests' initramfs tree (so /etc/motd is the same
  * file the guest reads) with a pseudo-terminal as its console (util-linux {@code script}), as
- * the guest has its serial console: terminal ioctls and terminal writes behave alike.
+ * the guest has its serial console: terminal ioctls and terminal writes behave alike. The
+ * output is the bytes the program wrote.
  */
 final class NativeRun {
     private NativeRun() {
     }
 
-    static RunResult run(Path root, List<String> argv, int timeoutSeconds) throws IOException, InterruptedException {
-        StringBuilder inner = new StringBuilder(isRoot() ? "chroot" : "unshare --map-root-user chroot");
+    static RunResult run(Path root, List<String> argv, List<String> environment, int timeoutSeconds)
+            throws IOException, InterruptedException {
+        // stty -onlcr: the terminal passes the program's bytes through as written (no \n -> \r\n)
+        StringBuilder inner = new StringBuilder("stty -onlcr && ");
+        inner.append(isRoot() ? "chroot" : "unshare --map-root-user chroot");
         inner.append(' ').append(shellQuote(root.toString()));
         for (String a : argv) {
             inner.append(' ').append(shellQuote(a));
         }
         List<String> cmd = new ArrayList<>(List.of("script", "--quiet", "--return", "--command", inner.toString(),
                 "/dev/null"));
-        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectError(ProcessBuilder.Redirect.PIPE).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        for (String variable : environment) {
+            int eq = variable.indexOf('=');
+            pb.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
+        }
+        Process p = pb.start();
         byte[] out = p.getInputStream().readAllBytes();
         byte[] err = p.getErrorStream().readAllBytes();
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {

@@ -855,6 +855,41 @@ final class VectorGenerator {
         }
         vec("addr16 leal 0x1234, %eax");
         vec("addr16 leaw 0xfedc, %si");
+        exhaustiveLea();
+    }
+
+    /**
+     * lea through every memory ModRM byte, every SIB byte, with 32- and 16-bit addressing, as raw
+     * bytes (so no assembler choice hides a form): the effective-address arithmetic, exhaustively.
+     */
+    private void exhaustiveLea() {
+        for (int modrm = 0; modrm < 0xc0; modrm++) {
+            int mod = modrm >> 6;
+            int rm = modrm & 7;
+            if (rm == 4) {
+                for (int sib = 0; sib < 256; sib++) {
+                    boolean disp32 = mod == 2 || (mod == 0 && (sib & 7) == 5);
+                    leaBytes(String.format("0x8d, 0x%02x, 0x%02x", modrm, sib), mod == 1 ? 1 : disp32 ? 4 : 0);
+                }
+            } else {
+                leaBytes(String.format("0x8d, 0x%02x", modrm), mod == 1 ? 1 : mod == 2 || (mod == 0 && rm == 5) ? 4 : 0);
+            }
+            // 16-bit addressing: disp16 for mod 2 and for mod 0 rm 6
+            int d16 = mod == 1 ? 1 : mod == 2 || (mod == 0 && rm == 6) ? 2 : 0;
+            leaBytes(String.format("0x67, 0x8d, 0x%02x", modrm), d16);
+            if (modrm % 3 == 0) {
+                leaBytes(String.format("0x66, 0x67, 0x8d, 0x%02x", modrm), d16); // 16-bit destination too
+            }
+        }
+    }
+
+    private void leaBytes(String bytes, int dispBytes) {
+        StringBuilder sb = new StringBuilder(".byte ").append(bytes);
+        int disp = rnd.nextInt();
+        for (int i = 0; i < dispBytes; i++) {
+            sb.append(String.format(", 0x%02x", (disp >>> (8 * i)) & 0xff));
+        }
+        vec(sb + "  # lea");
     }
 
     // ---- strings ---------------------------------------------------------------------------

@@ -34,6 +34,9 @@ class SystemKernelTest {
             debugregs, END, end
             shadow, END, end
             iobitmap, END, end
+            segments, END, end
+            portio, END, end
+            transfers, END, end
             doublefault, END, end
             triplefault, before the triple fault, reset
             """;
@@ -50,14 +53,27 @@ class SystemKernelTest {
         assertFalse(qemu.serial().contains("UNEXPECTED"), qemu::toString);
     }
 
+    private static String firstDifference(String expected, String actual) {
+        List<String> e = expected.lines().toList();
+        List<String> a = actual.lines().toList();
+        for (int i = 0; i < Math.max(e.size(), a.size()); i++) {
+            String x = i < e.size() ? e.get(i) : "(nothing)";
+            String y = i < a.size() ? a.get(i) : "(nothing)";
+            if (!x.equals(y)) {
+                return "line " + (i + 1) + " differs\n    qemu:     " + x + "\n    trapgate: " + y + "\n";
+            }
+        }
+        return "the same lines";
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(textBlock = KERNELS)
     void trapgatePrintsWhatQemuPrints(String kernel, String lastLine, String end)
             throws IOException, InterruptedException {
         RunResult qemu = SystemKernel.qemu(kernel);
         RunResult trapgate = TrapgateRun.boot(SystemKernel.build(kernel), List.of(), 30);
-        assertEquals(qemu.serial(), trapgate.serial(), () -> "serial of " + kernel + " (trapgate: exit "
-                + trapgate.exitCode() + ", diagnostics: " + trapgate.diagnostics() + ")");
+        assertEquals(qemu.serial(), trapgate.serial(), () -> "serial of " + kernel + ": " + firstDifference(qemu.serial(),
+                trapgate.serial()) + " (trapgate: exit " + trapgate.exitCode() + ", diagnostics: " + trapgate.diagnostics() + ")");
         assertEquals(end.equals("end") ? 33 : ExitCodes.GUEST_RESET, trapgate.exitCode(), trapgate::toString);
     }
 }

@@ -1,0 +1,13 @@
+# stdin.s: read(0) from the serial console: a line at a time, \r turned into \n.
+	.include "smoke.inc"
+	.globl _start
+_start:
+	SYS 3, $0, $buf, $64
+	movl %eax, %esi
+	PRINT "got: "
+	SYS 4, $1, $buf, %esi
+	SYS 3, $0, $0x10, $64
+	CHECK -14, "read from the console into an unmapped buffer EFAULT"
+	SYS 1, $0
+	.bss
+buf:	.skip 64

@@ -1,0 +1,12 @@
+# sysenter_badstack.s: sysenter with a user stack pointer (ebp) the kernel cannot read:
+# the call fails with -EFAULT (arg 6 unreadable) and, back at the vDSO's landing pad, the
+# pops from that stack kill the process with SIGSEGV.
+	.include "smoke.inc"
+	.globl _start
+_start:
+	PRINT "sysenter with ebp = 0x10\n"
+	movl $20, %eax
+	movl $0x10, %ebp
+	sysenter
+	PRINT "not reached\n"
+	SYS 1, $0

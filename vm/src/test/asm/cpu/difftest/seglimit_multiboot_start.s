@@ -1,0 +1,109 @@
+# Multiboot start of the segment-limit image: the generated raw descriptors become our LDT, the
+# cases run at ring 0 (the test segments are DPL 3 and loaded with RPL 3, which CPL 0 allows),
+# and #GP/#SS/#NP print "fault vv eeee" and resume at sl_recover, like the Linux start.
+
+        .section .multiboot, "a"
+        .balign 4
+        .long 0x1badb002, 0, -0x1badb002
+
+        .section .start, "ax"
+        .globl _start
+_start:
+        cli
+        movl $sl_raw_descs, %eax        # LDT descriptor in GDT slot 3
+        movw $0xffff, gdt+0x18
+        movw %ax, gdt+0x18+2
+        shrl $16, %eax
+        movb %al, gdt+0x18+4
+        movb $0x82, gdt+0x18+5
+        movb $0, gdt+0x18+6
+        movb %ah, gdt+0x18+7
+        movl sl_descriptor_count, %eax
+        shll $3, %eax
+        decl %eax
+        movw %ax, gdt+0x18              # limit: exactly the generated descriptors
+        lgdt gdt_desc
+        ljmp $0x08, $1f
+1:      movw $0x10, %ax
+        movw %ax, %ds
+        movw %ax, %es
+        movw %ax, %ss
+        movw %ax, %gs
+        movw %ax, %fs
+        movl $stack_top, %esp
+        movw $0x18, %ax
+        lldt %ax
+        xorl %ecx, %ecx                 # IDT: 32 vectors to stubs, only 11-13 resume
+2:      leal stubs(,%ecx,8), %eax
+        movw %ax, idt(,%ecx,8)
+        movw $0x08, idt+2(,%ecx,8)
+        movw $0x8e00, idt+4(,%ecx,8)
+        shrl $16, %eax
+        movw %ax, idt+6(,%ecx,8)
+        incl %ecx
+        cmpl $32, %ecx
+        jb 2b
+        lidt idt_desc
+        call sl_main
+        movb $0x10, %al                 # exit 33
+        outb %al, $0xf4
+        hlt
+
+        .balign 8
+stubs:
+        .set vec, 0
+        .rept 32
+        .balign 8
+        pushl $vec
+        jmp on_trap
+        .set vec, vec + 1
+        .endr
+# Stack: vector, error code (11-13 push one), eip, cs, eflags. Others end the run.
+on_trap:
+        popl %eax
+        cmpl $11, %eax
+        jb 1f
+        cmpl $13, %eax
+        ja 1f
+        popl %edx
+        call sl_fault
+        pushl %eax
+        movl sl_recover, %eax
+        movl %eax, 4(%esp)
+        popl %eax
+        iret
+1:      movb $3, %al                    # exit 7
+        outb %al, $0xf4
+        hlt
+
+        .globl sl_putc
+sl_putc:
+        pushl %edx
+        pushl %eax
+        movw $0x3fd, %dx
+1:      inb %dx, %al
+        testb $0x20, %al
+        jz 1b
+        popl %eax
+        movw $0x3f8, %dx
+        outb %al, %dx
+        popl %edx
+        ret
+
+        .section .startdata, "aw"
+        .balign 8
+gdt:    .quad 0
+        .quad 0x00cf9a000000ffff
+        .quad 0x00cf92000000ffff
+        .quad 0                         # 0x18: the LDT
+gdt_desc:
+        .word gdt_desc - gdt - 1
+        .long gdt
+        .balign 8
+idt:    .space 32 * 8
+idt_desc:
+        .word 32 * 8 - 1
+        .long idt
+        .balign 16
+        .space 4096
+stack_top:
