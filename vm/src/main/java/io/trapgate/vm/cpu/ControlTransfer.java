@@ -484,8 +484,8 @@ final class ControlTransfer {
                 c.push(i.o16, frameTemp);
             }
             int newSp = c.sp() - alloc;
-            // the final stack pointer must be writable
-            c.linear(SS, c.ss32 ? newSp : newSp & 0xFFFF, 1, true);
+            // the final stack pointer must be writable (segment and page), like hardware's probe
+            c.probeWrite(c.linear(SS, c.ss32 ? newSp : newSp & 0xFFFF, size, true), size);
             if (i.o16) {
                 c.setReg16(EBP, frameTemp);
             } else {

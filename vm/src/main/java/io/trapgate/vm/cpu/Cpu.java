@@ -635,7 +635,7 @@ public final class Cpu {
     private void writeCross(int la, int size, int v, int kind) {
         int last = la + size - 1;
         translate(la, kind);
-        translate(last, kind);
+        translate(last & 0xFFFFF000, kind); // a fault there reports the page's first byte in CR2
         for (int k = 0; k < size; k++) {
             memory.write8(translate(la + k, kind), v >>> (8 * k));
         }
@@ -645,7 +645,7 @@ public final class Cpu {
     void probeWrite(int la, int size) {
         translate(la, tlbWrite >> Tlb.BITS);
         if (((la + size - 1) & 0xFFFFF000) != (la & 0xFFFFF000)) {
-            translate(la + size - 1, tlbWrite >> Tlb.BITS);
+            translate((la + size - 1) & 0xFFFFF000, tlbWrite >> Tlb.BITS);
         }
     }
 

@@ -410,19 +410,16 @@ final class Interpreter {
 
     private void popa(Insn i) {
         int size = i.o16 ? 2 : 4;
-        int[] vals = popaScratch;
+        // registers are written as they are read (EDI first), so a fault part-way leaves the
+        // ones already popped updated and ESP unchanged, as the host CPU and QEMU do
         for (int n = 0; n < 8; n++) {
-            vals[7 - n] = i.o16 ? c.peek16(n * size) : c.peek32(n * size);
-        }
-        for (int n = 0; n < 8; n++) {
-            if (n != ESP) {
-                setReg(vsize(i), n, vals[n]);
+            int v = i.o16 ? c.peek16(n * size) : c.peek32(n * size);
+            if (7 - n != ESP) {
+                setReg(vsize(i), 7 - n, v);
             }
         }
         c.setSp(c.sp() + 8 * size);
     }
-
-    private final int[] popaScratch = new int[8];
 
     private void bound(Insn i) {
         int idx = reg(vsize(i), i.reg);

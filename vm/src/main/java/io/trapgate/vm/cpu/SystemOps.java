@@ -402,7 +402,7 @@ final class SystemOps {
         }
         int sel = c.interpreter.readRm(i, 1);
         if (loadableByLarLsl(sel, true)) {
-            int v = c.segments.hi & 0x00FFFF00; // bits 16-19 are "undefined"; P6 and later return the limit bits
+            int v = c.segments.hi & 0x00F0FF00; // bits 16-19 are undefined: zero, as QEMU gives (AMD hosts return the limit bits)
             c.interpreter.setReg(i.o16 ? 1 : 2, i.reg, v);
             c.flags.setArith(Flags.ZF, Flags.ZF);
         } else {
