@@ -59,6 +59,7 @@ public final class Cpu {
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
     final DebugHooks debug = new DebugHooks(this);
+    final Fpu fpu = new Fpu(this);
     final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
     /** Debugger breakpoints or DR7 instruction breakpoints are set: check before each instruction. */
     boolean breakpointsArmed;
@@ -164,6 +165,7 @@ public final class Cpu {
         trLimit = 0xFFFF;
         trAr = 0x8B;
         sysenterCs = sysenterEsp = sysenterEip = 0;
+        fpu.init();
         halted = false;
         shadowAt = -1;
         for (int s = 0; s < 6; s++) {

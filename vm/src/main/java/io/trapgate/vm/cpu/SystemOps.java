@@ -85,12 +85,12 @@ final class SystemOps {
         }
     }
 
-    /** x87 instructions: #NM when CR0.EM or CR0.TS says so, otherwise #UD (no FPU is emulated yet). */
-    void fpuEscape() {
+    /** x87 instructions: #NM when CR0.EM or CR0.TS says so, otherwise the FPU executes them. */
+    void fpuEscape(Insn i) {
         if ((c.cr0 & (Cpu.CR0_EM | Cpu.CR0_TS)) != 0) {
             throw c.fault(Cpu.NM, 0);
         }
-        throw c.fault(UD, 0);
+        c.fpu.execute(i);
     }
 
     // ---- port I/O ----
