@@ -59,6 +59,7 @@ public final class Cpu {
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
     final DebugHooks debug = new DebugHooks(this);
+    final X87 x87 = new X87(this);
     final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
     /** Debugger breakpoints or DR7 instruction breakpoints are set: check before each instruction. */
     boolean breakpointsArmed;
@@ -158,6 +159,7 @@ public final class Cpu {
         sysenterCs = sysenterEsp = sysenterEip = 0;
         halted = false;
         shadow = false;
+        x87.reset();
         for (int s = 0; s < 6; s++) {
             setFlatSegment(s, 0, s == CS ? 0x9B : 0x93);
         }
