@@ -270,13 +270,13 @@ final class ExtendedReal {
     // ---- add and subtract ----
 
     void add(int aSe, long aSig, int bSe, long bSig, boolean subtract) {
-        if (subtract) {
-            bSe ^= 0x8000;
-        }
         int ca = classify(aSe, aSig);
         int cb = classify(bSe, bSig);
         if (nanOperands(aSe, aSig, ca, bSe, bSig, cb)) {
-            return;
+            return; // a NaN keeps its sign: the subtraction does not negate it
+        }
+        if (subtract) {
+            bSe ^= 0x8000;
         }
         if (ca == INF && cb == INF && ((aSe ^ bSe) & 0x8000) != 0) {
             indefinite();
@@ -424,10 +424,15 @@ final class ExtendedReal {
             indefinite();
             return;
         }
+        int s = (aSe ^ bSe) & 0x8000;
+        if (cb == ZERO && ca != INF) {
+            exc |= ZE; // division by zero outranks a denormal dividend
+            result(s | 0x7FFF, INT_BIT);
+            return;
+        }
         if (ca == DENORMAL || cb == DENORMAL) {
             exc |= DE;
         }
-        int s = (aSe ^ bSe) & 0x8000;
         if (ca == INF) {
             result(s | 0x7FFF, INT_BIT);
             return;
@@ -685,9 +690,7 @@ final class ExtendedReal {
         if (ca == INF) {
             return signBit | ((long) maxExp << expShift);
         }
-        if (ca == DENORMAL) {
-            exc |= DE;
-        }
+        // no DE here: the host does not report a denormal source of a store
         int e = normExp(aSe, aSig) - BIAS + bias;
         round(neg, e, normSig(aSig), 0, p, maxExp, false);
         int re = se & 0x7FFF;
@@ -801,6 +804,7 @@ final class ExtendedReal {
         }
         int saved = exc;
         roundToInteger(aSe, aSig);
+        exc &= ~DE; // the host does not report a denormal source of an integer store
         int e = se & 0x7FFF;
         boolean neg = (se & 0x8000) != 0;
         if (sig == 0) {
@@ -811,13 +815,13 @@ final class ExtendedReal {
             if (neg && shift == 0 && sig == INT_BIT && bits == 64) {
                 return Long.MIN_VALUE;
             }
-            exc = (saved | IE) | (exc & (DE));
+            exc = saved | IE;
             return indefinite;
         }
         long mag = sig >>> shift;
         long max = (1L << (bits - 1)) - 1;
         if (bits == 64 ? false : (neg ? mag > max + 1 : mag > max)) {
-            exc = (saved | IE) | (exc & DE);
+            exc = saved | IE;
             return indefinite;
         }
         return neg ? -mag : mag;
