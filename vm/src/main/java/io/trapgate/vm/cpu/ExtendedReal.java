@@ -34,6 +34,12 @@ final class ExtendedReal {
     int se;
     long sig;
     int exc;
+    /**
+     * The second operand came from a denormal single or double in memory (it is normal once
+     * widened): it raises DE where a denormal register operand would, i.e. only if no NaN, invalid
+     * operation or division by zero decides the result first. Cleared for each instruction.
+     */
+    boolean sourceDenormal;
 
     /** Sets rounding and precision from a control word. */
     void control(int cw) {
@@ -282,7 +288,7 @@ final class ExtendedReal {
             indefinite();
             return;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         if (ca == INF) {
@@ -385,7 +391,7 @@ final class ExtendedReal {
             indefinite();
             return;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         int s = (aSe ^ bSe) & 0x8000;
@@ -430,7 +436,7 @@ final class ExtendedReal {
             result(s | 0x7FFF, INT_BIT);
             return;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         if (ca == INF) {
@@ -567,7 +573,7 @@ final class ExtendedReal {
             }
             return CMP_UNORDERED;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         if (ca == ZERO && cb == ZERO) {
@@ -608,8 +614,12 @@ final class ExtendedReal {
 
     // ---- conversions ----
 
-    /** Loads a 32-bit float (exact; SNaN quietened with IE, denormal operand DE). */
-    void fromFloat32(int bits) {
+    /**
+     * Widens a 32-bit float exactly. For a load ({@code load}) an SNaN is quietened with IE and
+     * a denormal raises DE; as an arithmetic operand the SNaN stays signalling and the denormal
+     * is remembered in {@link #sourceDenormal}, so the operation applies the NaN rules.
+     */
+    void fromFloat32(int bits, boolean load) {
         int s = (bits >>> 16) & 0x8000;
         int e = (bits >>> 23) & 0xFF;
         long f = bits & 0x7FFFFFL;
@@ -617,16 +627,17 @@ final class ExtendedReal {
             if (f == 0) {
                 result(s | 0x7FFF, INT_BIT);
             } else {
-                if ((f & 0x400000) == 0) {
+                long quiet = load ? 0x4000000000000000L : 0;
+                if ((f & 0x400000) == 0 && load) {
                     exc |= IE;
                 }
-                result(s | 0x7FFF, INT_BIT | 0x4000000000000000L | (f << 40));
+                result(s | 0x7FFF, INT_BIT | quiet | (f << 40));
             }
         } else if (e == 0) {
             if (f == 0) {
                 result(s, 0);
             } else {
-                exc |= DE;
+                denormalSource(load);
                 int n = Long.numberOfLeadingZeros(f) - 40; // shift to put the top bit at bit 23
                 result(s | (BIAS - 126 - n), f << (40 + n));
             }
@@ -635,8 +646,8 @@ final class ExtendedReal {
         }
     }
 
-    /** Loads a 64-bit double. */
-    void fromFloat64(long bits) {
+    /** Widens a 64-bit double, as {@link #fromFloat32}. */
+    void fromFloat64(long bits, boolean load) {
         int s = (int) (bits >>> 48) & 0x8000;
         int e = (int) (bits >>> 52) & 0x7FF;
         long f = bits & 0xFFFFFFFFFFFFFL;
@@ -644,21 +655,30 @@ final class ExtendedReal {
             if (f == 0) {
                 result(s | 0x7FFF, INT_BIT);
             } else {
-                if ((f & 0x8000000000000L) == 0) {
+                long quiet = load ? 0x4000000000000000L : 0;
+                if ((f & 0x8000000000000L) == 0 && load) {
                     exc |= IE;
                 }
-                result(s | 0x7FFF, INT_BIT | 0x4000000000000000L | (f << 11));
+                result(s | 0x7FFF, INT_BIT | quiet | (f << 11));
             }
         } else if (e == 0) {
             if (f == 0) {
                 result(s, 0);
             } else {
-                exc |= DE;
+                denormalSource(load);
                 int n = Long.numberOfLeadingZeros(f) - 11; // to put the top bit at bit 52
                 result(s | (BIAS - 1022 - n), f << (11 + n));
             }
         } else {
             result(s | (e - 1023 + BIAS), INT_BIT | (f << 11));
+        }
+    }
+
+    private void denormalSource(boolean load) {
+        if (load) {
+            exc |= DE;
+        } else {
+            sourceDenormal = true;
         }
     }
 
@@ -858,7 +878,7 @@ final class ExtendedReal {
             }
             return;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         if (ca == ZERO || ca == INF) {
@@ -899,7 +919,7 @@ final class ExtendedReal {
             indefinite();
             return SPECIAL;
         }
-        if (ca == DENORMAL || cb == DENORMAL) {
+        if (ca == DENORMAL || cb == DENORMAL || sourceDenormal) {
             exc |= DE;
         }
         if (ca == ZERO || cb == INF) {
@@ -982,7 +1002,7 @@ final class ExtendedReal {
     /** Loads a double exactly into se/sig without touching {@link #exc}. */
     void fromDouble(double d) {
         int saved = exc;
-        fromFloat64(Double.doubleToRawLongBits(d));
+        fromFloat64(Double.doubleToRawLongBits(d), true);
         exc = saved;
     }
 }

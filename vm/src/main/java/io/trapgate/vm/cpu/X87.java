@@ -149,6 +149,7 @@ final class X87 {
 
     private void beginOp(int precision) {
         fp.exc = 0;
+        fp.sourceDenormal = false;
         fp.precision = precision;
     }
 
@@ -227,13 +228,13 @@ final class X87 {
             case 0: // m32real arithmetic
                 record(i, op, ea);
                 beginOp(64);
-                fp.fromFloat32(c.read32(seg, ea));
+                fp.fromFloat32(c.read32(seg, ea), false);
                 arithMemory(reg, fp.exc);
                 return;
             case 4: // m64real
                 record(i, op, ea);
                 beginOp(64);
-                fp.fromFloat64(read64(seg, ea));
+                fp.fromFloat64(read64(seg, ea), false);
                 arithMemory(reg, fp.exc);
                 return;
             case 2: // m32int
@@ -250,7 +251,7 @@ final class X87 {
                 return;
             case 1:
                 switch (reg) {
-                    case 0: record(i, op, ea); beginOp(64); fp.fromFloat32(c.read32(seg, ea)); load(fp.exc); return;
+                    case 0: record(i, op, ea); beginOp(64); fp.fromFloat32(c.read32(seg, ea), true); load(fp.exc); return;
                     case 2: record(i, op, ea); storeFloat32(seg, ea, false); return;
                     case 3: record(i, op, ea); storeFloat32(seg, ea, true); return;
                     case 4: loadEnv(i, seg, ea); return;
@@ -279,7 +280,7 @@ final class X87 {
                 }
             case 5:
                 switch (reg) {
-                    case 0: record(i, op, ea); beginOp(64); fp.fromFloat64(read64(seg, ea)); load(fp.exc); return;
+                    case 0: record(i, op, ea); beginOp(64); fp.fromFloat64(read64(seg, ea), true); load(fp.exc); return;
                     case 2: record(i, op, ea); storeFloat64(seg, ea, false); return;
                     case 3: record(i, op, ea); storeFloat64(seg, ea, true); return;
                     case 4: restore(i, seg, ea); return;

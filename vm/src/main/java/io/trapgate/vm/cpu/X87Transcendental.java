@@ -112,14 +112,21 @@ final class X87Transcendental {
         double a = ExtendedReal.toDouble(aSe, aSig);
         double r1;
         double r2 = 0;
-        switch (which) {
-            case F2XM1:
-                r1 = ca == ExtendedReal.INF ? ((aSe & 0x8000) != 0 ? -1 : a) : StrictMath.expm1(a * StrictMath.log(2));
-                break;
-            case FPTAN: r1 = StrictMath.tan(a); r2 = 1.0; break;
-            case FSINCOS: r1 = StrictMath.sin(a); r2 = StrictMath.cos(a); break;
-            case FSIN: r1 = StrictMath.sin(a); break;
-            default: r1 = StrictMath.cos(a); break;
+        if (which == F2XM1) {
+            r1 = ca == ExtendedReal.INF ? ((aSe & 0x8000) != 0 ? -1 : a) : StrictMath.expm1(a * StrictMath.log(2));
+        } else {
+            double r = reduce(aSe, aSig, a);
+            int q = quadrant;
+            double sr = StrictMath.sin(r);
+            double cr = StrictMath.cos(r);
+            double sin = q == 0 ? sr : q == 1 ? cr : q == 2 ? -sr : -cr;
+            double cos = q == 0 ? cr : q == 1 ? -sr : q == 2 ? -cr : sr;
+            switch (which) {
+                case FPTAN: r1 = sin / cos; r2 = 1.0; break;
+                case FSINCOS: r1 = sin; r2 = cos; break;
+                case FSIN: r1 = sin; break;
+                default: r1 = cos; break;
+            }
         }
         if (ca != ExtendedReal.ZERO && ca != ExtendedReal.INF) {
             fp.exc |= PE;
@@ -162,5 +169,36 @@ final class X87Transcendental {
             }
         }
         x.finish(exc & ~ExtendedReal.C1);
+    }
+    // pi/2 as the x87 holds it: a 66-bit significand (0xC90FDAA22168C234 and two more bits, 11),
+    // split into a 53-bit head and the 13-bit rest, both exact doubles
+    private static final long PI_SIG = 0xC90FDAA22168C234L;
+    private static final double PIO2_HI = Math.scalb((double) (PI_SIG >>> 11), -52);
+    private static final double PIO2_LO = Math.scalb((double) (((PI_SIG & 0x7FF) << 2) | 3), -65);
+
+    /** The quadrant (k mod 4) of the last {@link #reduce}; the unit is single-threaded like the CPU. */
+    private static int quadrant;
+
+    /**
+     * x - k * pi/2 with the x87's 66-bit pi, so arguments near multiples of pi give the host's
+     * answers (sin of the extended pi is -2^-64, not the double sine of it).
+     */
+    private static double reduce(int se, long sig, double x) {
+        quadrant = 0;
+        if (Math.abs(x) <= Math.PI / 4 || Math.abs(x) >= 0x1p30) {
+            return x;
+        }
+        double k = Math.rint(x / (PIO2_HI + PIO2_LO));
+        int e = (se & 0x7FFF) - ExtendedReal.BIAS - 63;
+        double xh = Math.scalb((double) (sig >>> 11), e + 11);
+        double xl = Math.scalb((double) (sig & 0x7FF), e);
+        if ((se & 0x8000) != 0) {
+            xh = -xh;
+            xl = -xl;
+        }
+        double t = Math.fma(-k, PIO2_HI, xh); // exact: both are multiples of 2^-52 and t is small
+        double r = t + (xl - k * PIO2_LO);
+        quadrant = (int) (((long) k) & 3);
+        return r;
     }
 }
