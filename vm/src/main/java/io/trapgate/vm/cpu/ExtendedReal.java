@@ -204,12 +204,19 @@ final class ExtendedReal {
                 e += WRAP;
             }
         }
+        int before = exc;
         boolean tiny = false;
         if (e < 1) {
             // tiny after rounding unless rounding to p bits with an unbounded exponent reaches 2^emin
             tiny = true;
             if (e == 0 && increments(negative, sig, extra, drop, rc) && (sig | ((1L << drop) - 1)) == -1L) {
                 tiny = false;
+            }
+            if (tiny && !wrapUnmasked && (masks & UE) == 0) {
+                // unmasked underflow of a store: tininess alone raises it and nothing is stored
+                exc = before | UE;
+                result(s, 0);
+                return;
             }
             int shift = 1 - e;
             if (shift >= 128) {
@@ -251,6 +258,16 @@ final class ExtendedReal {
             }
         }
         if (e >= maxExp) {
+            if (wrapUnmasked && (masks & OE) == 0) {
+                exc |= OE; // rounding carried into overflow: the register gets the wrapped exponent
+                result(s | (e - WRAP), r);
+                return;
+            }
+            if (!wrapUnmasked && (masks & OE) == 0) {
+                exc = before | OE; // unmasked overflow of a store: nothing is stored
+                result(s | maxExp, INT_BIT);
+                return;
+            }
             exc |= OE | PE;
             boolean toInf = rc == RC_NEAREST || (rc == RC_UP && !negative) || (rc == RC_DOWN && negative);
             if (toInf) {

@@ -129,6 +129,10 @@ final class X87 {
 
     /** Records an instruction's exceptions; {@code setC1} for instructions that define C1. */
     private void status(int exc, boolean setC1) {
+        if ((exc & DE & ~cw) != 0) {
+            // an unmasked denormal operand stops the instruction before it computes anything
+            exc &= ~(ExtendedReal.PE | ExtendedReal.UE | ExtendedReal.OE | C1);
+        }
         sw |= exc & 0x7F;
         if (setC1) {
             sw = (sw & ~C1) | (exc & C1);

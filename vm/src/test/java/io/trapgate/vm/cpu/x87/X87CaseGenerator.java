@@ -407,6 +407,47 @@ final class X87CaseGenerator {
         groups.put("stack-control", g);
 
         g = new Group();
+        // unmasked exceptions: the op sets ES and B; the no-wait fnsave that ends each case does not
+        // trap, so the hardware's unmasked responses (destination kept, exponent wrapped by 24576
+        // on overflow and underflow) can be recorded in user mode too
+        int[] unmaskedCws = {0x0340, 0x037E, 0x037B, 0x0377, 0x036F, 0x035F, 0x037D, 0x0F40, 0x0040};
+        for (int cw : unmaskedCws) {
+            for (Ext a : core()) {
+                for (Ext b : core()) {
+                    if ((a.se() + b.se() + cw) % 3 != 0) {
+                        continue; // a third of the pairs per control word keeps the group small
+                    }
+                    for (int op : ARITH_OPS) {
+                        g.b.add(ARITH[op] + " unmasked", cw, List.of(b, a), bytes(0xD8, 0xC0 | op << 3 | 1));
+                    }
+                }
+            }
+            for (int k = 0; k < 20; k++) {
+                Ext a = random(rnd, 70);
+                Ext b = random(rnd, 70);
+                g.b.add("fmul unmasked", cw, List.of(b, a), bytes(0xD8, 0xC9));
+                g.b.add("fdiv unmasked", cw, List.of(b, a), bytes(0xD8, 0xF1));
+                g.b.add("fsqrt unmasked", cw, List.of(a), bytes(0xD9, 0xFA));
+            }
+            for (Ext a : conversionValues()) {
+                g.b.add("fsts unmasked", cw, List.of(a), mem(0xD9, 2, "x87_out"));
+                g.b.add("fstpl unmasked", cw, List.of(a), mem(0xDD, 3, "x87_out"));
+                g.b.add("fistpl unmasked", cw, List.of(a), mem(0xDB, 3, "x87_out"));
+                g.b.add("frndint unmasked", cw, List.of(a), bytes(0xD9, 0xFC));
+                g.b.add("fcom unmasked", cw, List.of(pow2(0), a), bytes(0xD8, 0xD1));
+            }
+            g.b.add("fld overflow unmasked", cw, List.of(pow2(0), pow2(1), pow2(2), pow2(3), pow2(4), pow2(5), pow2(6),
+                    pow2(7)), bytes(0xD9, 0xE8));
+            g.b.add("fadd underflow unmasked", cw, List.of(pow2(0)), bytes(0xD8, 0xC1));
+        }
+        // fnstenv: the last instruction and operand pointers (the same addresses in both images)
+        // and FOP; FCS and FDS differ between user mode and ring 0 and are cleared
+        g.b.add("fnstenv pointers", DEFAULT_CW, List.of(pow2(3)),
+                mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n" + mem(0xD9, 6, "x87_out")
+                        + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
+        groups.put("unmasked", g);
+
+        g = new Group();
         // transcendental instructions: compared with a tolerance (computed in double precision)
         String[][] trans = {{"fsin", "0xd9,0xfe"}, {"fcos", "0xd9,0xff"}, {"fptan", "0xd9,0xf2"},
             {"fsincos", "0xd9,0xfb"}, {"f2xm1", "0xd9,0xf0"}, {"fpatan", "0xd9,0xf3"}, {"fyl2x", "0xd9,0xf1"},
