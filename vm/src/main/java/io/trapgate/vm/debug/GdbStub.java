@@ -37,7 +37,7 @@ public final class GdbStub implements AutoCloseable {
             throw new GdbStubException("-gdb tcp::" + port + ": cannot listen on 127.0.0.1:" + port + ": "
                     + e.getMessage());
         }
-        session.onMachineBuilt(target::bind);
+        session.onBoot(target::bind);
         if (config.gdbWait()) {
             config.diagnostics().println("trapgate: waiting for gdb on 127.0.0.1:" + server.port()
                     + " (the CPU is frozen at the kernel's first instruction)");

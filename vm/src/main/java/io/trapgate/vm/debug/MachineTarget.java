@@ -6,10 +6,10 @@ import io.trapgate.gdbstub.target.MemoryRegions;
 import io.trapgate.gdbstub.target.MonitorCommands;
 import io.trapgate.gdbstub.target.ResumeAction;
 import io.trapgate.gdbstub.target.SoftwareBreakpoints;
-import io.trapgate.gdbstub.target.StopListener;
 import io.trapgate.gdbstub.target.StopReason;
 import io.trapgate.gdbstub.target.Target;
 import io.trapgate.gdbstub.target.TargetDescription;
+import io.trapgate.gdbstub.target.TargetEvents;
 import io.trapgate.gdbstub.target.WatchKind;
 import io.trapgate.gdbstub.target.Watchpoints;
 import io.trapgate.vm.Machine;
@@ -21,23 +21,19 @@ import io.trapgate.vm.memory.PhysicalMemory;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 /**
- * The machine as gdb's target. It sits in the machine's run loop ({@link Machine.SliceRunner}): the thread
- * that runs the machine also runs every debugger command, between slices, so nothing else ever touches the
- * CPU. Netty's event loop only queues commands ({@link #execute}) and, for Ctrl-C, asks the CPU to stop.
- *
- * <p>While stopped, the machine's thread waits here for commands. Breakpoints are checked by the CPU before
- * each instruction (never 0xCC in memory) and matched on linear address; watchpoints through the CPU's
- * data-access hook; a step runs exactly one instruction (or delivers one exception) with external
- * interrupts held back unless {@code monitor sstep irq on}.
+ * The machine as gdb's target. Every debugger command runs on the machine's own thread, between CPU slices
+ * ({@link Machine#submit}); Netty's event loop only queues them. While the client has the machine stopped it
+ * is {@link Machine#pause paused}: the loop runs commands and nothing else. Breakpoints are checked by the CPU
+ * before each instruction (never 0xCC in memory) and matched on linear address; watchpoints through the CPU's
+ * data-access hook; a step runs exactly one instruction (or delivers one exception) with external interrupts
+ * held back unless {@code monitor sstep irq on}. The target outlives the machines of a session: each one a
+ * reset builds is bound to it in turn.
  */
-public final class MachineTarget implements Target, Machine.SliceRunner, SoftwareBreakpoints, HardwareBreakpoints,
-        Watchpoints, MonitorCommands, MemoryRegions, RegisterAccess {
+public final class MachineTarget implements Target, SoftwareBreakpoints, HardwareBreakpoints, Watchpoints,
+        MonitorCommands, MemoryRegions, RegisterAccess {
 
-    private static final long WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final int SIGTRAP = StopReason.SIGTRAP;
     /** Size of struct pt_regs on i386 (guest-kernel/pt_regs.def). */
     static final int PT_REGS_SIZE = 0x44;
@@ -58,7 +54,7 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
     private final CommandQueue commands = new CommandQueue();
     private final KernelSymbols symbols;
     private final PrintStream diagnostics;
-    private final WatchList watches = new WatchList(this::stopCpuSoon);
+    private final WatchList watches = new WatchList(this::watchTriggered);
     private final Map<Long, Breakpoint> breakpoints = new TreeMap<>();
     final SyscallLog syscalls;
     private final MonitorCommandSet monitor;
@@ -69,12 +65,10 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
 
     private volatile Mode mode;
     private volatile boolean interruptRequested;
-    private StopListener listener;
+    private TargetEvents listener;
     private StopReason lastStop = StopReason.stepped();
-    /** The next slice starts on a breakpoint the debugger does not want to stop at (internal, other cr3). */
-    private boolean resumeOver;
-    /** A command (kill, quit, reset) wants the machine's own loop to look at its exit or reset request. */
-    private boolean leaveWait;
+    /** The retired count when the current step began. */
+    private long stepStart;
 
     // monitor switches
     boolean physicalMemory;
@@ -93,117 +87,89 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
         this.monitor = new MonitorCommandSet(this, symbols);
     }
 
-    /** Takes over a newly built machine (the first one, or the one a reset built); keeps breakpoints and mode. */
+    /**
+     * Takes over a newly built machine (the first, or one a reset built), on its thread before its first
+     * instruction: keeps the breakpoints, and keeps it paused if the client has the machine stopped (-S).
+     */
     public void bind(Machine m) {
         machine = m;
         cpu = m.cpu();
         regs = cpu.registers();
-        m.setSliceRunner(this);
+        m.setDebugListener(this::cpuStopped);
         watches.takeHit();
         syncBreakpoints();
         syncWatches();
+        if (mode != Mode.RUNNING) {
+            mode = Mode.STOPPED; // a step cannot survive a reset
+            m.pause();
+        }
+        commands.drain(); // what a client sent while no machine (or the previous one) could take it
     }
 
-    /** The machine's session ended: a client waiting for a stop hears that the program exited. */
+    /** The machine's session ended: a client waiting for the machine hears that the program exited. */
     public void machineExited(MachineExit exit) {
-        StopListener l = listener;
+        TargetEvents l = listener;
         if (l != null) {
             l.stopped(new StopReason.Exited(exit.exitCode() & 0xFF));
         }
     }
 
     // =====================================================================================
-    // the run loop
+    // stops
     // =====================================================================================
 
-    @Override
-    public int run(Machine m, long budget, BooleanSupplier timedOut) {
-        if (commands.hasPending()) {
-            commands.drain();
-        }
-        while (mode == Mode.STOPPED && !leaveWait) {
-            if (timedOut.getAsBoolean()) {
-                return Cpu.RUN_STOP_REQUESTED; // the machine's loop reports the timeout
-            }
-            commands.awaitAndDrain(WAIT_NANOS);
-        }
-        if (leaveWait) {
-            leaveWait = false;
-            return Cpu.RUN_STOP_REQUESTED; // the machine's loop sees the exit or reset that was asked for
-        }
-        return mode == Mode.STEPPING ? step() : cont(budget);
-    }
-
-    private int cont(long budget) {
+    /** The machine paused because the CPU returned RUN_DEBUG: a breakpoint address reached, or a step done. */
+    private void cpuStopped(int runCode) {
         DebugHooks hooks = cpu.debugHooks();
-        hooks.setSingleStep(false);
-        hooks.setMaskInterrupts(false);
-        if (interruptRequested) {
-            stop(StopReason.interrupted());
-            return Cpu.RUN_BUDGET;
-        }
-        if (resumeOver) {
-            resumeOver = false;
-            hooks.resumeOverBreakpoint();
-        }
-        int r = cpu.run(budget);
-        WatchList.Watch w = watches.takeHit();
-        if (w != null) {
-            stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
-            return Cpu.RUN_BUDGET;
-        }
-        if (r == Cpu.RUN_DEBUG) {
-            atBreakpoint();
-            return Cpu.RUN_BUDGET;
-        }
-        if (r == Cpu.RUN_STOP_REQUESTED && interruptRequested) {
-            stop(StopReason.interrupted());
-            return Cpu.RUN_BUDGET;
-        }
-        return r;
-    }
-
-    private int step() {
-        DebugHooks hooks = cpu.debugHooks();
-        hooks.setSingleStep(true);
-        // a halted CPU's next "instruction" is the interrupt that wakes it
-        hooks.setMaskInterrupts(!stepEntersInterrupts && !cpu.isHalted());
-        long before = cpu.retired();
-        int r;
-        try {
-            r = cpu.run(1);
-        } finally {
+        if (mode == Mode.STEPPING) {
             hooks.setSingleStep(false);
             hooks.setMaskInterrupts(false);
+            WatchList.Watch w = watches.takeHit();
+            if (w != null) {
+                stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
+            } else if (cpu.retired() != stepStart) {
+                syscalls.steppedTo(linearPc());
+                stop(StopReason.stepped());
+            } else {
+                startStep(); // nothing executed yet: step again
+            }
+            return;
+        }
+        if (mode != Mode.RUNNING) {
+            return;
         }
         WatchList.Watch w = watches.takeHit();
         if (w != null) {
             stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
-        } else if (cpu.retired() != before) {
-            syscalls.steppedTo(linearPc());
-            stop(StopReason.stepped());
-        } else if (interruptRequested) {
-            stop(StopReason.interrupted());
-        } else {
-            return r == Cpu.RUN_DEBUG ? Cpu.RUN_BUDGET : r; // no progress yet (halted, or a stale stop request)
+            return;
         }
-        return r == Cpu.RUN_TRIPLE_FAULT ? r : Cpu.RUN_BUDGET;
-    }
-
-    /** The CPU stopped before the instruction at a breakpoint address. */
-    private void atBreakpoint() {
         long la = linearPc();
         syscalls.reached(la);
         Breakpoint b = breakpoints.get(la);
         if (b != null && (!breakpointsPerAddressSpace || b.cr3 == regs.cr(3))) {
             stop(b.software ? new StopReason.SoftwareBreakpoint() : new StopReason.HardwareBreakpoint());
         } else {
-            resumeOver = true; // only the syscall log's, or another address space's: run on
+            // only the syscall log's, or another address space's: run on over it
+            hooks.resumeOverBreakpoint();
+            machine.resume();
         }
+    }
+
+    /** Called by the CPU in the middle of an instruction that touched a watched range: stop after it. */
+    private void watchTriggered() {
+        execute(() -> {
+            if (mode == Mode.RUNNING) {
+                WatchList.Watch w = watches.takeHit();
+                if (w != null) {
+                    stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
+                }
+            }
+        });
     }
 
     private void stop(StopReason reason) {
         mode = Mode.STOPPED;
+        machine.pause();
         interruptRequested = false;
         lastStop = reason;
         if (listener != null) {
@@ -211,15 +177,17 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
         }
     }
 
-    long linearPc() {
-        return (regs.segmentBase(Cpu.CS) + regs.eip()) & 0xFFFFFFFFL;
+    private void startStep() {
+        DebugHooks hooks = cpu.debugHooks();
+        hooks.setSingleStep(true);
+        // a halted CPU's next "instruction" is the interrupt that wakes it
+        hooks.setMaskInterrupts(!stepEntersInterrupts && !cpu.isHalted());
+        stepStart = cpu.retired();
+        machine.resume();
     }
 
-    private void stopCpuSoon() {
-        Machine m = machine;
-        if (m != null) {
-            m.requestStop();
-        }
+    long linearPc() {
+        return (regs.segmentBase(Cpu.CS) + regs.eip()) & 0xFFFFFFFFL;
     }
 
     // =====================================================================================
@@ -234,16 +202,19 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
     @Override
     public void execute(Runnable command) {
         commands.submit(command);
-        if (mode != Mode.STOPPED) {
-            stopCpuSoon(); // the machine's thread looks at the queue between slices
+        Machine m = machine;
+        if (m != null) {
+            m.submit(commands::drain); // wakes the machine's thread; a wake-up lost to a reset is made up by bind
         }
     }
 
     @Override
-    public StopReason attach(StopListener l) {
+    public StopReason attach(TargetEvents l) {
         listener = l;
         if (mode != Mode.STOPPED) {
             mode = Mode.STOPPED;
+            cpu.debugHooks().setSingleStep(false);
+            machine.pause();
             lastStop = StopReason.stepped();
         }
         interruptRequested = false;
@@ -258,8 +229,12 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
         syscalls.setEnabled(false);
         syncBreakpoints();
         syncWatches();
-        resumeOver = true; // a client usually leaves the machine on one of its breakpoints
+        DebugHooks hooks = cpu.debugHooks();
+        hooks.setSingleStep(false);
+        hooks.setMaskInterrupts(false);
+        hooks.resumeOverBreakpoint(); // a client usually leaves the machine on one of its breakpoints
         mode = Mode.RUNNING;
+        machine.resume();
     }
 
     @Override
@@ -321,13 +296,27 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
 
     @Override
     public void resume(ResumeAction action) {
-        mode = action.kind() == ResumeAction.Kind.STEP ? Mode.STEPPING : Mode.RUNNING;
+        if (action.kind() == ResumeAction.Kind.STEP) {
+            mode = Mode.STEPPING;
+            startStep();
+        } else {
+            DebugHooks hooks = cpu.debugHooks();
+            hooks.setSingleStep(false);
+            hooks.setMaskInterrupts(false);
+            mode = Mode.RUNNING;
+            machine.resume();
+        }
     }
 
+    /** Ctrl-C: stops the machine at its next slice boundary (the request waits behind a queued resume). */
     @Override
     public void interrupt() {
         interruptRequested = true;
-        stopCpuSoon();
+        execute(() -> {
+            if (interruptRequested && mode != Mode.STOPPED) {
+                stop(StopReason.interrupted());
+            }
+        });
     }
 
     @Override
@@ -335,20 +324,17 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
         listener = null;
         diagnostics.println("trapgate: killed by the debugger");
         machine.requestExit(0, "killed by the debugger");
-        leaveWait = true;
     }
 
     /** {@code monitor quit}: the VM exits at once, as QEMU's. */
     void quit() {
         diagnostics.println("trapgate: quit from the debugger's monitor");
         machine.requestExit(0, "monitor quit");
-        leaveWait = true;
     }
 
     /** {@code monitor reset}: the machine is rebuilt from power-on (the debugger stays attached and stopped). */
     void reset() {
         machine.requestReset("monitor reset");
-        leaveWait = true;
     }
 
     // =====================================================================================
@@ -462,7 +448,7 @@ public final class MachineTarget implements Target, Machine.SliceRunner, Softwar
 
     /** Text for the client's console while the machine runs (the syscall log). */
     void console(String text) {
-        StopListener l = listener;
+        TargetEvents l = listener;
         if (l != null) {
             l.console(text);
         }
