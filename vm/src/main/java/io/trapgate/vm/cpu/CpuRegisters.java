@@ -215,4 +215,27 @@ public final class CpuRegisters {
         c.sysenterEsp = esp;
         c.sysenterEip = eip;
     }
+
+    // ---- x87, read-only, for debuggers ----
+
+    /** ST(i) as its 80 bits: the 64-bit significand in {@code [0]}, sign and exponent in {@code [1]}. */
+    public long[] x87St(int i) {
+        int p = (c.x87.top + i) & 7;
+        return new long[] {c.x87.sig[p], c.x87.se[p] & 0xFFFF};
+    }
+
+    /** FCW, FSW (with TOP), the full (fsave) tag word, FCS, FIP, FDS, FDP, FOP: gdb's fctrl..fop. */
+    public int x87Control(int which) {
+        switch (which) {
+            case 0: return c.x87.cw;
+            case 1: return c.x87.statusWord();
+            case 2: return c.x87.tagWord();
+            case 3: return c.x87.fcs;
+            case 4: return c.x87.fip;
+            case 5: return c.x87.fds;
+            case 6: return c.x87.fdp;
+            case 7: return c.x87.fop;
+            default: throw new IllegalArgumentException("no x87 control register " + which);
+        }
+    }
 }

@@ -39,7 +39,13 @@ final class X86RegisterTable {
         boolean write(RegisterAccess a, long value);
     }
 
-    record Row(RegisterDescriptor descriptor, Reader reader, Writer writer) {
+    /** Reads a register wider than 64 bits into its little-endian bytes. */
+    @FunctionalInterface
+    interface WideReader {
+        void read(RegisterAccess a, byte[] dst, int offset);
+    }
+
+    record Row(RegisterDescriptor descriptor, Reader reader, Writer writer, WideReader wide) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -76,14 +82,27 @@ final class X86RegisterTable {
             add(RegisterDescriptor.of(rows.size(), segs[i], 32, "int32", "general", CORE).withDwarf(segDwarf[i], -1),
                     a -> a.regs().segmentSelector(seg) & 0xFFFFL, (a, v) -> a.writeSegment(seg, v));
         }
-        // x87: zeros until the CPU has an FPU; writing the value it already has is accepted
+        // x87: read-only for now (writing the value a register already has is accepted, as G does)
         for (int i = 0; i < 8; i++) {
-            add(RegisterDescriptor.of(rows.size(), "st" + i, 80, "i387_ext", "float", CORE)
-                    .withLldb(Encoding.IEEE754, Format.FLOAT).withDwarf(11 + i, 11 + i), a -> 0, null);
+            int st = i;
+            rows.add(new Row(RegisterDescriptor.of(rows.size(), "st" + i, 80, "i387_ext", "float", CORE)
+                    .withLldb(Encoding.IEEE754, Format.FLOAT).withDwarf(11 + i, 11 + i), a -> a.regs().x87St(st)[0],
+                    null, (a, dst, off) -> {
+                        long[] v = a.regs().x87St(st);
+                        for (int b = 0; b < 8; b++) {
+                            dst[off + b] = (byte) (v[0] >>> (8 * b));
+                        }
+                        dst[off + 8] = (byte) v[1];
+                        dst[off + 9] = (byte) (v[1] >>> 8);
+                    }));
         }
-        for (String x87 : new String[] {"fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"}) {
-            add(RegisterDescriptor.of(rows.size(), x87, 32, "int", "float", CORE), a -> 0, null);
+        String[] x87 = {"fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"};
+        for (int i = 0; i < x87.length; i++) {
+            int which = i;
+            add(RegisterDescriptor.of(rows.size(), x87[i], 32, "int", "float", CORE),
+                    a -> a.regs().x87Control(which) & 0xFFFFFFFFL, null);
         }
+        // SSE: this CPU has none (an i686 without FXSR); zeros keep gdb's i386 layout
         for (int i = 0; i < 8; i++) {
             add(RegisterDescriptor.of(rows.size(), "xmm" + i, 128, "vec128", "vector", SSE)
                     .withLldb(Encoding.VECTOR, Format.VECTOR_UINT8).withDwarf(21 + i, 21 + i), a -> 0, null);
@@ -149,7 +168,7 @@ final class X86RegisterTable {
     }
 
     private void add(RegisterDescriptor d, Reader reader, Writer writer) {
-        rows.add(new Row(d, reader, writer));
+        rows.add(new Row(d, reader, writer, null));
     }
 
     TargetDescription description() {
@@ -171,6 +190,10 @@ final class X86RegisterTable {
     /** Copies a register's bytes, little-endian, into {@code dst[offset…]}. */
     void read(RegisterAccess a, int regnum, byte[] dst, int offset) {
         Row r = rows.get(regnum);
+        if (r.wide() != null) {
+            r.wide().read(a, dst, offset);
+            return;
+        }
         long v = r.reader().read(a);
         int n = r.descriptor().byteSize();
         for (int i = 0; i < n; i++) {
@@ -186,12 +209,10 @@ final class X86RegisterTable {
         for (int i = 0; i < Math.min(n, 8); i++) {
             v |= (src[offset + i] & 0xFFL) << (8 * i);
         }
-        boolean upperZero = true;
-        for (int i = 8; i < n; i++) {
-            upperZero &= src[offset + i] == 0;
-        }
         if (r.writer() == null) {
-            return upperZero && v == r.reader().read(a);
+            byte[] current = new byte[n];
+            read(a, regnum, current, 0);
+            return java.util.Arrays.equals(current, 0, n, src, offset, offset + n);
         }
         if (n < 8 && (v >>> (8 * n)) != 0) {
             return false;

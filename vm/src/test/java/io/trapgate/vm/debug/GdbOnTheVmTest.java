@@ -374,4 +374,26 @@ class GdbOnTheVmTest {
             assertEquals(0, vm.awaitExit(20));
         }
     }
+
+    @Test
+    void gdbReadsTheX87Stack() throws Exception {
+        long start = DebuggedVm.symbol("_start");
+        String at = "0x" + Long.toHexString(start);
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // fninit; fld1; fldpi over the kernel's first instructions, stepped one by one
+            String out = DebuggerProcess.runGdb(vm.port, "p/x $fctrl",
+                    "set {unsigned char[6]}" + at + " = {0xdb, 0xe3, 0xd9, 0xe8, 0xd9, 0xeb}",
+                    "stepi", "stepi", "stepi", "p $st0", "p $st1", "p/x $fstat", "p/x $fctrl", "p/x $ftag",
+                    "set $st0 = 2", "kill");
+            assertClean(out);
+            assertEquals(0x40, value(out, 1), "the x87's power-on control word");
+            assertTrue(out.contains("$2 = 3.14159265358979323851"), out);
+            assertTrue(out.contains("$3 = 1\n"), out);
+            assertEquals(0x3000, value(out, 4), "TOP = 6 after two pushes");
+            assertEquals(0x37f, value(out, 5));
+            assertEquals(0x0fff, value(out, 6), "R6, R7 valid; the rest empty");
+            assertTrue(out.contains("Could not write register \"st0\""), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
 }
