@@ -99,8 +99,9 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         watches.takeHit();
         syncBreakpoints();
         syncWatches();
-        if (mode != Mode.RUNNING) {
-            mode = Mode.STOPPED; // a step cannot survive a reset
+        if (mode == Mode.STEPPING) {
+            stop(StopReason.stepped()); // the step reset the machine (a triple fault): it ends at the reset vector
+        } else if (mode == Mode.STOPPED) {
             m.pause();
         }
         commands.drain(); // what a client sent while no machine (or the previous one) could take it
