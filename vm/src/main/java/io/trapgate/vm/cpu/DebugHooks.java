@@ -83,6 +83,7 @@ public final class DebugHooks {
     /** In single-step mode run() executes exactly one instruction (or delivers one event) and returns RUN_DEBUG. */
     public void setSingleStep(boolean on) {
         singleStep = on;
+        cpu.interpreter.strings.repSlice = on ? 1 : StringOps.REP_SLICE; // one REP iteration per step
     }
 
     /** Lets the next run() execute the instruction at a breakpoint it stopped on. */

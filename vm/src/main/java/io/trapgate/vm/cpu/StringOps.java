@@ -22,11 +22,18 @@ final class StringOps {
      * iterations. Without this, ECX = 4G would hold the CPU thread for minutes.
      */
     static final int REP_SLICE = 1 << 16;
+    /** REP_SLICE, or 1 while single-stepping: a debugger's step runs one iteration, as TF does on hardware. */
+    int repSlice = REP_SLICE;
 
     StringOps(Cpu c) {
         this.c = c;
         this.r = c.r;
         this.f = c.flags;
+    }
+
+    /** Block copies skip per-element accesses: not while a debugger steps or watches data. */
+    private boolean blocksAllowed() {
+        return repSlice == REP_SLICE && c.debug.dataWatch == null;
     }
 
     /** Ends this execution of a REP instruction early; EIP stays on it so it continues next time. */
@@ -81,7 +88,7 @@ final class StringOps {
 
     void movs(Insn i, int size) {
         int d = step(size);
-        if (i.rep != 0 && d > 0 && !i.a16) {
+        if (i.rep != 0 && d > 0 && !i.a16 && blocksAllowed()) {
             movsBlocks(i, size);
         }
         if (i.rep == 0) {
@@ -91,7 +98,7 @@ final class StringOps {
             return;
         }
         for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -105,7 +112,7 @@ final class StringOps {
     void stos(Insn i, int size) {
         int d = step(size);
         int v = acc(size);
-        if (i.rep != 0 && d > 0 && !i.a16) {
+        if (i.rep != 0 && d > 0 && !i.a16 && blocksAllowed()) {
             stosBlocks(size, v);
         }
         if (i.rep == 0) {
@@ -114,7 +121,7 @@ final class StringOps {
             return;
         }
         for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -182,7 +189,7 @@ final class StringOps {
             return;
         }
         for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -211,7 +218,7 @@ final class StringOps {
             return;
         }
         for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -236,7 +243,7 @@ final class StringOps {
             return;
         }
         for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -259,7 +266,7 @@ final class StringOps {
                 return;
             }
             for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }
@@ -290,7 +297,7 @@ final class StringOps {
                 return;
             }
             for (int n = 0; count(i) != 0; n++) {
-            if (n == REP_SLICE) {
+            if (n == repSlice) {
                 yieldRep();
                 return;
             }

@@ -396,4 +396,40 @@ class GdbOnTheVmTest {
             assertEquals(0, vm.awaitExit(20));
         }
     }
+
+    @Test
+    void stepiRunsOneRepIteration() throws Exception {
+        long rep = DebuggedVm.symbol("copy_from_user") + 0x20; // rep movsb
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break *0x" + Long.toHexString(rep) + " if $ecx > 2",
+                    "continue", "delete", "p $ecx", "p/x $esi", "stepi", "p $ecx", "p/x $esi", "p/x $pc", "stepi",
+                    "p $ecx", "kill");
+            assertClean(out);
+            long count = value(out, 1);
+            assertEquals(count - 1, value(out, 3), "one byte moved");
+            assertEquals(value(out, 2) + 1, value(out, 4));
+            assertEquals(rep, value(out, 5), "eip stays on the rep until the count is done");
+            assertEquals(count - 2, value(out, 6));
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void watchpointInTheMiddleOfABufferCatchesTheKernelsRepCopy() throws Exception {
+        long copyToUser = DebuggedVm.symbol("copy_to_user");
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // read(fd, buf, 512) of /etc/motd: watch buf[50], which copy_to_user's rep movsb fills
+            String out = DebuggerProcess.runGdb(vm.port, "break syscall_call if $eax == 3", "continue", "delete",
+                    "set $buf = ((struct pt_regs *)$esp)->cx", "watch -l *(char *)($buf + 50)", "continue", "p/x $pc",
+                    "p *(char *)($buf + 50)", "kill");
+            assertClean(out);
+            assertTrue(out.contains("Hardware watchpoint 2: -location *(char *)($buf + 50)"), out);
+            assertTrue(out.contains("New value = "), out);
+            long pc = value(out, 1);
+            assertTrue(pc > copyToUser && pc < copyToUser + 0x40, "stopped in copy_to_user after the copy: " + out);
+            String motd = "Welcome to trapgate.\nThis file was read from the initramfs by the demo init";
+            assertTrue(out.contains("$2 = " + (int) motd.charAt(50) + " '" + motd.charAt(50) + "'"), out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
 }
