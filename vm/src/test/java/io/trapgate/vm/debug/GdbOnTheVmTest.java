@@ -220,7 +220,7 @@ class GdbOnTheVmTest {
             String out = DebuggerProcess.runGdb(vm.port, "break syscall_call", "continue", "monitor info registers",
                     "monitor idt", "monitor gdt", "monitor info mem", "monitor extable", "monitor x/4x 0x100000",
                     "p/x $cr3", "p/x $sysenter_eip", "p/x $tr", "p/x $gdtr_base", "monitor phys on", "x/1xw 0x100000",
-                    "monitor phys off", "monitor no-such-command", "p $pc", "kill");
+                    "monitor phys off", "monitor no-such-command", "p $pc", "monitor info tlb", "monitor help", "kill");
             assertClean(out);
             assertTrue(out.contains("CR0=80010033 [ PE MP ET NE WP PG ]"), out);
             assertTrue(out.contains("SYSENTER_CS=00000060"), out);
@@ -238,6 +238,8 @@ class GdbOnTheVmTest {
             assertTrue(out.contains("00100000: 1badb002"), out);
             assertTrue(out.contains("0x100000 <multiboot_header>:\t0x1badb002"), out);
             assertTrue(out.contains("unknown monitor command 'no-such-command'"), out);
+            assertTrue(out.matches("(?s).*\\n08048000: \\p{XDigit}{8} ---[-A]U[RW].*"), "init's text page, user: " + out);
+            assertTrue(out.contains("trapgate monitor commands:"), out);
             assertEquals(0, vm.awaitExit(20));
         }
     }
