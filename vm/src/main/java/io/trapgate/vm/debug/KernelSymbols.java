@@ -22,6 +22,7 @@ final class KernelSymbols {
     private static final int STT_FUNC = 2;
     private static final int STT_NOTYPE = 0;
 
+    private byte[] image = new byte[0];
     private final Map<String, Long> byName = new HashMap<>();
     /** Address → name, for lookups of code and data (sections and files are left out). */
     private final TreeMap<Long, String> byAddress = new TreeMap<>();
@@ -48,6 +49,7 @@ final class KernelSymbols {
                 || image[4] != 1 || image[5] != 1) {
             return; // not a little-endian ELF32
         }
+        this.image = image;
         ByteBuffer b = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
         int shoff = b.getInt(32);
         int shentsize = b.getShort(46) & 0xFFFF;
@@ -130,5 +132,30 @@ final class KernelSymbols {
             }
         }
         return out;
+    }
+
+    /**
+     * A dword of the image at link address {@code address}, from its PT_LOAD segments' file bytes; null if the
+     * image has none there. For read-only tables before the kernel has paged itself in (-S at the entry).
+     */
+    Integer imageDword(long address) {
+        try {
+            ByteBuffer b = ByteBuffer.wrap(image).order(ByteOrder.LITTLE_ENDIAN);
+            int phoff = b.getInt(28);
+            int phentsize = b.getShort(42) & 0xFFFF;
+            int phnum = b.getShort(44) & 0xFFFF;
+            for (int i = 0; i < phnum; i++) {
+                int ph = phoff + i * phentsize;
+                long offset = b.getInt(ph + 4) & 0xFFFFFFFFL;
+                long vaddr = b.getInt(ph + 8) & 0xFFFFFFFFL;
+                long filesz = b.getInt(ph + 16) & 0xFFFFFFFFL;
+                if (b.getInt(ph) == 1 && address >= vaddr && address + 4 <= vaddr + filesz) {
+                    return b.getInt((int) (offset + address - vaddr));
+                }
+            }
+        } catch (RuntimeException e) {
+            // not an ELF32 we can read
+        }
+        return null;
     }
 }

@@ -295,6 +295,15 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         return pa >= 0 && pa < machine.memory().size() ? pa : -1;
     }
 
+    /** A linear address's place in RAM through the current page tables; -1 if unmapped or beyond RAM. */
+    long linearToPhysical(long la) {
+        if (la < 0 || la > 0xFFFFFFFFL) {
+            return -1;
+        }
+        long pa = cpu.debugTranslate((int) la);
+        return pa >= 0 && pa < machine.memory().size() ? pa : -1;
+    }
+
     @Override
     public void resume(ResumeAction action) {
         if (action.kind() == ResumeAction.Kind.STEP) {
@@ -503,18 +512,30 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         return table;
     }
 
-    /** Reads a little-endian dword at a linear address; null if unmapped. */
+    /** Reads a little-endian dword at a linear address; null if unmapped (or beyond RAM). */
     Integer readLinear32(long la) {
-        byte[] b = new byte[4];
-        if (la < 0 || la > 0xFFFFFFFCL || !cpu.readLinear((int) la, b, 0, 4)) {
-            return null;
+        PhysicalMemory mem = machine.memory();
+        int v = 0;
+        for (int k = 0; k < 4; k++) {
+            long pa = linearToPhysical(la + k);
+            if (pa < 0) {
+                return null;
+            }
+            v |= mem.read8((int) pa) << (8 * k);
         }
-        return (b[0] & 0xFF) | (b[1] & 0xFF) << 8 | (b[2] & 0xFF) << 16 | (b[3] & 0xFF) << 24;
+        return v;
     }
 
     boolean writeLinear32(long la, int v) {
-        byte[] b = {(byte) v, (byte) (v >>> 8), (byte) (v >>> 16), (byte) (v >>> 24)};
-        return la >= 0 && la <= 0xFFFFFFFCL && cpu.writeLinear((int) la, b, 0, 4);
+        for (int k = 0; k < 4; k++) {
+            if (linearToPhysical(la + k) < 0) {
+                return false;
+            }
+        }
+        for (int k = 0; k < 4; k++) {
+            machine.memory().write8((int) linearToPhysical(la + k), v >>> (8 * k));
+        }
+        return true;
     }
 
     /** tss.esp0: the top of the current kernel stack, or null if there is no readable TSS. */

@@ -333,13 +333,16 @@ final class MonitorCommandSet {
                 () -> new BadCommand("the kernel's symbol table has no __stop___ex_table"));
         Long want = w.length > 1 ? address(w[1]) : null;
         StringBuilder s = new StringBuilder();
+        // before the kernel maps itself (paging off at its entry) the table is read from its ELF image
+        boolean fromImage = target.readLinear32(start) == null;
         if (want == null) {
-            s.append(String.format("__ex_table: %d entries at 0x%08x (insn -> fixup)%n", (stop - start) / 8, start));
+            s.append(String.format("__ex_table: %d entries at 0x%08x (insn -> fixup)%s%n", (stop - start) / 8, start,
+                    fromImage ? ", from the kernel image (not mapped yet)" : ""));
         }
         boolean found = false;
         for (long e = start; e + 8 <= stop; e += 8) {
-            Integer insnRel = target.readLinear32(e);
-            Integer fixupRel = target.readLinear32(e + 4);
+            Integer insnRel = fromImage ? symbols.imageDword(e) : target.readLinear32(e);
+            Integer fixupRel = fromImage ? symbols.imageDword(e + 4) : target.readLinear32(e + 4);
             if (insnRel == null || fixupRel == null) {
                 throw new BadCommand(String.format("cannot read __ex_table at 0x%08x: not mapped", e));
             }

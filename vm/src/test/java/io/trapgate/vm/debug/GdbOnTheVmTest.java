@@ -36,7 +36,7 @@ class GdbOnTheVmTest {
     void gdbSeesTheMultibootEntryStateAtTheKernelsFirstInstruction() throws Exception {
         try (DebuggedVm vm = DebuggedVm.startFrozen()) {
             String out = DebuggerProcess.runGdb(vm.port, "p/x $eip", "p/x $eax", "p/x $cs", "p/x $cr0", "p $orig_eax",
-                    "info registers eflags", "kill");
+                    "info registers eflags", "monitor extable", "kill");
             assertClean(out);
             assertTrue(out.contains("_start () at boot/head.s"), out);
             assertEquals(DebuggedVm.symbol("_start"), value(out, 1));
@@ -44,6 +44,9 @@ class GdbOnTheVmTest {
             assertEquals(0x8, value(out, 3));
             assertEquals(1, value(out, 4) & 1); // protected mode, paging still off
             assertEquals(-1, value(out, 5));
+            assertTrue(out.contains("entries at 0x" + Long.toHexString(DebuggedVm.symbol("__start___ex_table"))
+                    + " (insn -> fixup), from the kernel image (not mapped yet)"), out);
+            assertTrue(out.contains("<copy_from_user+0x20> -> 0x"), out);
             assertTrue(out.contains("[Inferior 1 (Remote target) killed]"), out);
             assertEquals(0, vm.awaitExit(20));
             assertTrue(vm.diagnostics().contains("killed by the debugger"), vm.diagnostics());
