@@ -215,6 +215,7 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         if (mode != Mode.STOPPED) {
             mode = Mode.STOPPED;
             cpu.debugHooks().setSingleStep(false);
+            cpu.debugHooks().setMaskInterrupts(false);
             machine.pause();
             lastStop = StopReason.stepped();
         }
