@@ -40,6 +40,8 @@ final class ExtendedReal {
      * operation or division by zero decides the result first. Cleared for each instruction.
      */
     boolean sourceDenormal;
+    /** The quadrant of the last argument reduction of FSIN/FCOS/FPTAN/FSINCOS. */
+    int quadrant;
 
     /** Sets rounding and precision from a control word. */
     void control(int cw) {

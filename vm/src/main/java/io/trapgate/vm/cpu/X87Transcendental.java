@@ -115,8 +115,8 @@ final class X87Transcendental {
         if (which == F2XM1) {
             r1 = ca == ExtendedReal.INF ? ((aSe & 0x8000) != 0 ? -1 : a) : StrictMath.expm1(a * StrictMath.log(2));
         } else {
-            double r = reduce(aSe, aSig, a);
-            int q = quadrant;
+            double r = reduce(fp, aSe, aSig, a);
+            int q = fp.quadrant;
             double sr = StrictMath.sin(r);
             double cr = StrictMath.cos(r);
             double sin = q == 0 ? sr : q == 1 ? cr : q == 2 ? -sr : -cr;
@@ -176,15 +176,13 @@ final class X87Transcendental {
     private static final double PIO2_HI = Math.scalb((double) (PI_SIG >>> 11), -52);
     private static final double PIO2_LO = Math.scalb((double) (((PI_SIG & 0x7FF) << 2) | 3), -65);
 
-    /** The quadrant (k mod 4) of the last {@link #reduce}; the unit is single-threaded like the CPU. */
-    private static int quadrant;
-
     /**
      * x - k * pi/2 with the x87's 66-bit pi, so arguments near multiples of pi give the host's
-     * answers (sin of the extended pi is -2^-64, not the double sine of it).
+     * answers (sin of the extended pi is -2^-64, not the double sine of it). The quadrant
+     * (k mod 4) is left in {@link ExtendedReal#quadrant}.
      */
-    private static double reduce(int se, long sig, double x) {
-        quadrant = 0;
+    private static double reduce(ExtendedReal fp, int se, long sig, double x) {
+        fp.quadrant = 0;
         if (Math.abs(x) <= Math.PI / 4 || Math.abs(x) >= 0x1p30) {
             return x;
         }
@@ -198,7 +196,7 @@ final class X87Transcendental {
         }
         double t = Math.fma(-k, PIO2_HI, xh); // exact: both are multiples of 2^-52 and t is small
         double r = t + (xl - k * PIO2_LO);
-        quadrant = (int) (((long) k) & 3);
+        fp.quadrant = (int) (((long) k) & 3);
         return r;
     }
 }

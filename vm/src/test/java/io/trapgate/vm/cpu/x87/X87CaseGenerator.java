@@ -445,6 +445,9 @@ final class X87CaseGenerator {
         g.b.add("fnstenv pointers", DEFAULT_CW, List.of(pow2(3)),
                 mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n" + mem(0xD9, 6, "x87_out")
                         + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
+        // fnstenv masks all exceptions after storing the unmasked control word
+        g.b.add("fnstenv masks", 0x0340, List.of(pow2(3)), mem(0xD9, 6, "x87_out")
+                + "\nmovl $0, x87_out+12\nmovl $0, x87_out+16\nmovl $0, x87_out+20\nmovl $0, x87_out+24");
         groups.put("unmasked", g);
 
         g = new Group();
