@@ -802,7 +802,13 @@ final class ExtendedReal {
         long fracHi; // the fraction left-aligned in 64 bits, with sticky in bit 0 if lost
         if (shift >= 64) {
             ip = 0;
-            fracHi = shift == 64 ? m : (m >>> (shift - 64)) | 1;
+            if (shift == 64) {
+                fracHi = m;
+            } else if (shift < 128) {
+                fracHi = (m >>> (shift - 64)) | ((m << (128 - shift)) != 0 ? 1 : 0);
+            } else {
+                fracHi = 1; // far below one half: only the sticky bit is left
+            }
         } else {
             ip = m >>> shift;
             fracHi = m << (64 - shift);

@@ -62,20 +62,32 @@ final class X87Transcendental {
             double r;
             switch (which) {
                 case FYL2X:
-                    if (a < 0 || (a == 0 && b == 0) || (a == 1 && Double.isInfinite(b))
-                            || (Double.isInfinite(a) && b == 0)) {
+                    boolean aZero = ca == ExtendedReal.ZERO;
+                    boolean bZero = cb == ExtendedReal.ZERO;
+                    if ((!aZero && (aSe & 0x8000) != 0) || (aZero && bZero) || (a == 1 && Double.isInfinite(b))
+                            || (Double.isInfinite(a) && bZero)) {
                         fp.indefinite();
                         finishBinary(x, fp.exc);
                         return;
                     }
-                    if (a == 0) {
+                    if (aZero) {
                         fp.exc |= ZE;
                     }
-                    r = b * (StrictMath.log(a) / StrictMath.log(2));
+                    r = b * log2(aSe, aSig, ca);
                     break;
                 case FYL2XP1:
                     if ((Double.isInfinite(b) && a == 0) || a < -1) {
                         fp.indefinite();
+                        finishBinary(x, fp.exc);
+                        return;
+                    }
+                    if (ca != ExtendedReal.ZERO && (aSe & 0x7FFF) < ExtendedReal.BIAS - 60 && cb != ExtendedReal.INF
+                            && cb != ExtendedReal.ZERO) {
+                        // log2(1 + x) = x * log2(e) to far beyond 64 bits: in extended, so that
+                        // denormal operands and results come out as the hardware's
+                        fp.multiply(aSe, aSig, bSe, bSig);
+                        fp.multiply(fp.se, fp.sig, 0x3FFF, LOG2E_SIG);
+                        fp.exc |= PE;
                         finishBinary(x, fp.exc);
                         return;
                     }
@@ -108,6 +120,10 @@ final class X87Transcendental {
         x.setC2(false);
         if (ca == ExtendedReal.DENORMAL) {
             fp.exc |= DE;
+        }
+        if (ca == ExtendedReal.DENORMAL || (ca == ExtendedReal.NORMAL && (aSe & 0x7FFF) < ExtendedReal.BIAS - 40)) {
+            tiny(x, which, aSe, aSig);
+            return;
         }
         double a = ExtendedReal.toDouble(aSe, aSig);
         double r1;
@@ -198,5 +214,55 @@ final class X87Transcendental {
         double r = t + (xl - k * PIO2_LO);
         fp.quadrant = (int) (((long) k) & 3);
         return r;
+    }
+    /** log2(e) and ln(2) as the x87 holds them (rounded to 64 bits). */
+    private static final long LOG2E_SIG = 0xB8AA3B295C17F0BCL;
+    private static final long LN2_SIG = 0xB17217F7D1CF79ACL;
+
+    /** log2 of a positive finite extended value, denormals included (double precision). */
+    private static double log2(int se, long sig, int cls) {
+        if (cls == ExtendedReal.ZERO) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (cls == ExtendedReal.INF) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int e = ExtendedReal.normExp(se, sig) - ExtendedReal.BIAS;
+        double m = ExtendedReal.toDouble(ExtendedReal.BIAS, ExtendedReal.normSig(sig)); // in [1, 2)
+        return e + StrictMath.log(m) / StrictMath.log(2);
+    }
+
+    /**
+     * |x| below 2^-40 (denormals included): sin x = tan x = x, cos x = 1, 2^x - 1 = x ln 2 to
+     * beyond 64 bits; done in extended so tiny and denormal results round (and raise UE) as the
+     * hardware's do.
+     */
+    private static void tiny(X87 x, int which, int aSe, long aSig) {
+        ExtendedReal fp = x.fp;
+        int s1;
+        long m1;
+        if (which == F2XM1) {
+            fp.multiply(aSe, aSig, 0x3FFE, LN2_SIG);
+            s1 = fp.se;
+            m1 = fp.sig;
+        } else if (which == FCOS) {
+            if (ExtendedReal.classify(aSe, aSig) == ExtendedReal.DENORMAL) {
+                fp.exc |= DE;
+            }
+            s1 = 0x3FFF;
+            m1 = ExtendedReal.INT_BIT;
+        } else {
+            // x itself, rounded as a result: a denormal operand raises DE, a denormal result UE
+            fp.multiply(aSe, aSig, 0x3FFF, ExtendedReal.INT_BIT);
+            s1 = fp.se;
+            m1 = fp.sig;
+            if ((s1 & 0x7FFF) == 0) {
+                fp.exc |= ExtendedReal.UE;
+            }
+        }
+        fp.exc |= PE;
+        int s2 = 0x3FFF;
+        long m2 = ExtendedReal.INT_BIT; // cos x of FSINCOS
+        finishUnary(x, which, fp.exc, s1, m1, s2, m2);
     }
 }

@@ -27,6 +27,7 @@ final class X87CaseGenerator {
     }
 
     static final int DEFAULT_CW = 0x037F;
+    static final long INT_BIT_LONG = 0x8000000000000000L;
     private static final String[] ARITH = {"fadd", "fmul", "fcom", "fcomp", "fsub", "fsubr", "fdiv", "fdivr"};
     private static final int[] ARITH_OPS = {0, 1, 4, 5, 6, 7};
 
@@ -458,15 +459,75 @@ final class X87CaseGenerator {
         List<Ext> tv = List.of(ext(0x3FFE, 0x8000000000000000L), ext(0x3FFD, 0xAAAAAAAAAAAAAAABL), pow2(0),
                 ext(0xBFFE, 0xC000000000000000L), ext(0x4000, 0xC90FDAA22168C235L), ext(0x3FFF + 10, 0xC000000000000000L),
                 ext(0x3FFF - 30, 0x9ABCDEF012345679L), ext(0x3FFC, 0x9999999999999999L));
+        List<Ext> tvAll = new ArrayList<>(tv);
+        tvAll.addAll(List.of(ext(0, 0), ext(0x8000, 0), ext(0, 5), pow2(63), neg(pow2(70)), ext(0x7FFF, INT_BIT_LONG),
+                ext(0xFFFF, INT_BIT_LONG), ext(0x7FFF, 0xC000000000000001L), ext(0x7FFF, 0x8000000000000001L),
+                ext(0x4000, 0x4000000000000000L), neg(pow2(0))));
         for (String[] t : trans) {
-            for (Ext a : tv) {
-                if (t[0].equals("f2xm1") && (a.se() & 0x7FFF) > 0x3FFE) {
+            for (Ext a : tvAll) {
+                if (t[0].equals("f2xm1") && (a.se() & 0x7FFF) > 0x3FFE && (a.se() & 0x7FFF) != 0x7FFF) {
                     continue; // outside -1..+1 the manual leaves the result undefined
+                }
+                if (t[0].equals("fyl2xp1") && (a.se() & 0x7FFF) > 0x3FFC && (a.se() & 0x7FFF) != 0x7FFF) {
+                    continue; // outside +-(1 - sqrt(2)/2) likewise
                 }
                 g.b.add(t[0], DEFAULT_CW, 0, List.of(pow2(1), a), ".byte " + t[1], true);
             }
         }
         groups.put("transcendental", g);
+
+        g = new Group();
+        Random r2 = new Random(0x387);
+        Map<String, String> md2 = g.memData;
+        // random operands in random control words, all forms
+        for (int k = 0; k < 1500; k++) {
+            Ext a = random(r2, 70);
+            Ext b = k % 4 == 0 ? near(r2, a) : random(r2, 70);
+            int cw = ALL_CW[r2.nextInt(ALL_CW.length)];
+            int op = ARITH_OPS[r2.nextInt(ARITH_OPS.length)];
+            g.b.add(ARITH[op] + " random", cw, List.of(b, a), bytes(0xD8, 0xC0 | op << 3 | 1));
+            int fbits = r2.nextInt();
+            long dbits = r2.nextLong();
+            if (k % 3 == 0) {
+                fbits &= 0x807FFFFF; // denormal floats
+                dbits &= 0x800FFFFFFFFFFFFFL;
+            }
+            g.b.add(ARITH[op] + " m32 random", cw, List.of(a), mem(0xD8, op, data(md2, ".long " + fbits)));
+            g.b.add(ARITH[op] + " m64 random", cw, List.of(a), mem(0xDC, op, data(md2, ".quad " + dbits)));
+            g.b.add(ARITH[op] + " m32int random", cw, List.of(a), mem(0xDA, op, data(md2, ".long " + (int) dbits)));
+            g.b.add("fsqrt random", cw, List.of(a), bytes(0xD9, 0xFA));
+            g.b.add("fscale random", cw, List.of(ext(0x3FFF + r2.nextInt(16), r2.nextLong() | INT_BIT_LONG), a),
+                    bytes(0xD9, 0xFD));
+            g.b.add("fxtract random", cw, List.of(a), bytes(0xD9, 0xF4));
+            g.b.add("frndint random", cw, List.of(a), bytes(0xD9, 0xFC));
+            Ext big = ext((r2.nextBoolean() ? 0x8000 : 0) | (0x3FFF + r2.nextInt(66)), r2.nextLong() | INT_BIT_LONG);
+            g.b.add("fistpll random", cw, List.of(big), mem(0xDF, 7, "x87_out"));
+            g.b.add("fistl random", cw, List.of(big), mem(0xDB, 2, "x87_out"));
+            g.b.add("fbstp random", cw, List.of(big), mem(0xDF, 6, "x87_out"));
+            g.b.add("fsts random", cw, List.of(a), mem(0xD9, 2, "x87_out"));
+            g.b.add("fstl random", cw, List.of(a), mem(0xDD, 2, "x87_out"));
+            g.b.add("fcomi random", cw, 0x8D5, List.of(b, a), bytes(0xDB, 0xF1), false);
+            if (k % 5 == 0) {
+                g.b.add("fprem random", cw, List.of(b, a), bytes(0xD9, 0xF8));
+                g.b.add("fprem1 random", cw, List.of(b, a), bytes(0xD9, 0xF5));
+            }
+        }
+        // the aliases and no-ops the hardware accepts
+        List<Ext> two = List.of(pow2(1), ext(0xC000, 0xC000000000000000L));
+        g.b.add("fcom2 alias", DEFAULT_CW, two, bytes(0xDC, 0xD1));
+        g.b.add("fcomp3 alias", DEFAULT_CW, two, bytes(0xDC, 0xD9));
+        g.b.add("fxch4 alias", DEFAULT_CW, two, bytes(0xDD, 0xC9));
+        g.b.add("fcomp5 alias", DEFAULT_CW, two, bytes(0xDE, 0xD1));
+        g.b.add("ffreep alias", DEFAULT_CW, two, bytes(0xDF, 0xC1));
+        g.b.add("fxch7 alias", DEFAULT_CW, two, bytes(0xDF, 0xC9));
+        g.b.add("fstp8 alias", DEFAULT_CW, two, bytes(0xDF, 0xD1));
+        g.b.add("fstp9 alias", DEFAULT_CW, two, bytes(0xDF, 0xD9));
+        g.b.add("fstp1 alias", DEFAULT_CW, two, bytes(0xD9, 0xD9));
+        g.b.add("feni fdisi fsetpm", DEFAULT_CW, two, bytes(0xDB, 0xE0, 0xDB, 0xE1, 0xDB, 0xE4));
+        g.b.add("fnstenv 16-bit", cw(2, 2), two, ".byte 0x66\n" + mem(0xD9, 6, "x87_out")
+                + "\nmovw $0, x87_out+8\nmovw $0, x87_out+12");
+        g.b.add("fnsave/frstor 16-bit", cw(1, 0), two, ".byte 0x66\nfnsave x87_area\nfld1\n.byte 0x66\nfrstor x87_area");
+        groups.put("random", g);
         return groups;
     }
 
