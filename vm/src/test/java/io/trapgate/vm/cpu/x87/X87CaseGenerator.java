@@ -474,6 +474,23 @@ final class X87CaseGenerator {
                 g.b.add(t[0], DEFAULT_CW, 0, List.of(pow2(1), a), ".byte " + t[1], true);
             }
         }
+        Random r3 = new Random(0x2387);
+        for (int k = 0; k < 60; k++) {
+            // arguments in each instruction's domain: |x| < 2^10 for the trigonometric ones
+            Ext a = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 20 + r3.nextInt(30)), r3.nextLong() | INT_BIT_LONG);
+            Ext small = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 30 + r3.nextInt(29)), r3.nextLong() | INT_BIT_LONG);
+            Ext y = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 5 + r3.nextInt(10)), r3.nextLong() | INT_BIT_LONG);
+            Ext positive = ext(0x3FFF - 40 + r3.nextInt(80), r3.nextLong() | INT_BIT_LONG);
+            Ext inRange = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFD - r3.nextInt(20)), r3.nextLong() | INT_BIT_LONG);
+            g.b.add("fsin random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xfe", true);
+            g.b.add("fcos random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xff", true);
+            g.b.add("fptan random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xf2", true);
+            g.b.add("fsincos random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xfb", true);
+            g.b.add("f2xm1 random", DEFAULT_CW, 0, List.of(pow2(1), small), ".byte 0xd9,0xf0", true);
+            g.b.add("fpatan random", DEFAULT_CW, 0, List.of(y, a), ".byte 0xd9,0xf3", true);
+            g.b.add("fyl2x random", DEFAULT_CW, 0, List.of(y, positive), ".byte 0xd9,0xf1", true);
+            g.b.add("fyl2xp1 random", DEFAULT_CW, 0, List.of(y, inRange), ".byte 0xd9,0xf9", true);
+        }
         groups.put("transcendental", g);
 
         g = new Group();
