@@ -346,6 +346,15 @@ final class X87 {
         return (empty & (1 << p)) != 0;
     }
 
+    /** Stack overflow of an instruction with two results: both become the indefinite. */
+    private void overflowBoth() {
+        status(IE | SF | C1, true);
+        if ((cw & IE) != 0) {
+            setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
+            push(INDEFINITE_SE, INDEFINITE_SIG);
+        }
+    }
+
     private void overflowPush() {
         status(IE | SF | C1, true);
         if ((cw & IE) != 0) {
@@ -816,7 +825,8 @@ final class X87 {
             r = fp.compare(stSe(0), stSig(0), stSe(i), stSig(i), quiet);
         }
         int exc = fp.exc;
-        status(exc & ~C1, true);
+        // C1 is cleared only by a stack underflow; otherwise it keeps its value (as the host does)
+        status(exc & ~C1, (exc & SF) != 0);
         if (blocked(exc)) {
             return;
         }
@@ -838,7 +848,7 @@ final class X87 {
         if (c.flags.cond(cc)) {
             setSt(0, stSe(i), stSig(i));
         }
-        sw &= ~C1;
+        // C1 keeps its value unless the stack underflows (as the host does)
     }
 
     private void fxch(int i) {
@@ -885,9 +895,8 @@ final class X87 {
                 recordInstruction(i, 1);
                 beginOp(64);
                 if (isEmpty(rm)) {
-                    if (!isEmptyPhys((top - 1) & 7)) {
-                        overflowPush();
-                    } else if (underflow()) {
+                    // an empty source is reported as underflow even when the push would overflow
+                    if (underflow()) {
                         push(INDEFINITE_SE, INDEFINITE_SIG);
                     }
                     return;
@@ -1067,14 +1076,12 @@ final class X87 {
         if (isEmpty(0)) {
             if (underflow()) {
                 setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
-                if (isEmptyPhys((top - 1) & 7)) {
-                    push(INDEFINITE_SE, INDEFINITE_SIG);
-                }
+                push(INDEFINITE_SE, INDEFINITE_SIG); // both results are the indefinite
             }
             return;
         }
         if (!isEmptyPhys((top - 1) & 7)) {
-            overflowPush();
+            overflowBoth();
             return;
         }
         int s = stSe(0);
@@ -1125,6 +1132,7 @@ final class X87 {
     private void fprem(boolean ieee) {
         beginOp(64);
         if (isEmpty(0) || isEmpty(1)) {
+            sw &= ~C2; // as for a NaN: C1 and C2 cleared, C0 and C3 kept (the host's behaviour)
             if (underflow()) {
                 setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
             }
@@ -1144,7 +1152,7 @@ final class X87 {
         } else if (q == ExtendedReal.PARTIAL) {
             sw = (sw & ~CC) | C2;
         } else {
-            sw &= ~CC;
+            sw &= ~(C1 | C2); // NaN or invalid operands: C0 and C3 keep their values
         }
         status(exc & ~C1, false);
     }
@@ -1189,7 +1197,7 @@ final class X87 {
     }
 
     void stackOverflow() {
-        overflowPush();
+        overflowBoth();
     }
 
     void finish(int exc) {

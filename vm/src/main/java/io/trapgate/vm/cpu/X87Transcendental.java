@@ -30,8 +30,8 @@ final class X87Transcendental {
                     x.popValue();
                 } else {
                     x.writeSt(0, INDEFINITE_SE, INDEFINITE_SIG);
-                    if ((which == FPTAN || which == FSINCOS) && !x.pushWouldOverflow()) {
-                        x.pushValue(INDEFINITE_SE, INDEFINITE_SIG);
+                    if (which == FPTAN || which == FSINCOS) {
+                        x.pushValue(INDEFINITE_SE, INDEFINITE_SIG); // both results, as FXTRACT
                     }
                 }
             }

@@ -16,7 +16,7 @@ import java.util.Random;
  */
 final class X87CaseGenerator {
     /** One case: its description (for failure messages) and its assembly body. */
-    record Case(int index, String describe, String asm, boolean transcendental) {
+    record Case(int index, String describe, String asm, boolean transcendental, int undefinedSw) {
     }
 
     /** 80-bit values: sign/exponent and significand. */
@@ -166,6 +166,11 @@ final class X87CaseGenerator {
 
         /** A case with the given control word and EFLAGS, loading operands (last = ST0) first. */
         void add(String what, int cw, int eflags, List<Ext> loads, String body, boolean transcendental) {
+            add(what, cw, eflags, loads, body, transcendental, 0);
+        }
+
+        void add(String what, int cw, int eflags, List<Ext> loads, String body, boolean transcendental,
+                int undefinedSw) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "X87_BEGIN 0x%x, 0x%x\n", cw, eflags | 2));
             StringBuilder d = new StringBuilder(what).append(String.format(Locale.ROOT, " cw=%04x", cw));
@@ -175,7 +180,7 @@ final class X87CaseGenerator {
             }
             sb.append(body).append('\n');
             sb.append("X87_END");
-            cases.add(new Case(cases.size(), d.toString(), sb.toString(), transcendental));
+            cases.add(new Case(cases.size(), d.toString(), sb.toString(), transcendental, undefinedSw));
         }
 
         void add(String what, int cw, List<Ext> loads, String body) {
@@ -545,7 +550,72 @@ final class X87CaseGenerator {
                 + "\nmovw $0, x87_out+8\nmovw $0, x87_out+12");
         g.b.add("fnsave/frstor 16-bit", cw(1, 0), two, ".byte 0x66\nfnsave x87_area\nfld1\n.byte 0x66\nfrstor x87_area");
         groups.put("random", g);
+
+        g = new Group();
+        // sequences of random instructions on a random stack: the stack pointer, tags, stack
+        // faults and condition codes must evolve exactly as on the host
+        Random r4 = new Random(0x8087);
+        List<Ext> pool = new ArrayList<>(conversionValues());
+        for (int k = 0; k < 3000; k++) {
+            int depth = r4.nextInt(9);
+            List<Ext> loads = new ArrayList<>();
+            for (int d = 0; d < depth; d++) {
+                loads.add(r4.nextInt(3) == 0 ? random(r4, 70) : pool.get(r4.nextInt(pool.size())));
+            }
+            StringBuilder body = new StringBuilder();
+            StringBuilder what = new StringBuilder("sequence");
+            int n = 2 + r4.nextInt(6);
+            int undefined = 0;
+            for (int j = 0; j < n; j++) {
+                int[] insn = randomInstruction(r4);
+                undefined = X87UndefinedFlags.after(undefined, insn);
+                body.append(j > 0 ? "\n" : "");
+                if (insn.length == 1) {
+                    // a store to memory: /reg in the low byte, the opcode in the high one
+                    body.append(mem(insn[0] >> 8, insn[0] & 7, "x87_out"));
+                    what.append(String.format(Locale.ROOT, " %02x/%d", insn[0] >> 8, insn[0] & 7));
+                } else {
+                    body.append(bytes(insn));
+                    what.append(String.format(Locale.ROOT, " %02x%02x", insn[0], insn[1]));
+                }
+            }
+            int cw = ALL_CW[r4.nextInt(ALL_CW.length)];
+            g.b.add(what.toString(), cw, FLAG_SETS[r4.nextInt(FLAG_SETS.length)], loads, body.toString(), false,
+                    undefined);
+        }
+        groups.put("sequences", g);
         return groups;
+    }
+
+    private static final int[] FLAG_SETS = {0, 0x1, 0x40, 0x41, 0x4, 0x45, 0x8D5};
+
+    /**
+     * A random x87 instruction whose result the manual defines for every operand (no
+     * transcendentals, whose values trapgate computes in double precision): two bytes, or one
+     * int (opcode << 8 | reg) for a store to x87_out.
+     */
+    static int[] randomInstruction(Random r) {
+        int i = r.nextInt(8);
+        switch (r.nextInt(16)) {
+            case 0: return new int[] {0xD8, 0xC0 | r.nextInt(64)};
+            case 1: return new int[] {0xDC, 0xC0 | new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)] << 3 | i};
+            case 2: return new int[] {0xDE, 0xC0 | new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)] << 3 | i};
+            case 3: return new int[] {0xD9, 0xC0 | r.nextInt(16)}; // fld st(i), fxch
+            case 4: return new int[] {0xD9, new int[] {0xE0, 0xE1, 0xE4, 0xE5, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xFA, 0xFC,
+                0xFD, 0xD0}[r.nextInt(13)]};
+            case 5: return new int[] {0xD9, 0xE8 + r.nextInt(7)};
+            case 6: return new int[] {0xDD, 0xC0 | new int[] {0, 2, 3, 4, 5}[r.nextInt(5)] << 3 | i};
+            case 7: return new int[] {0xDA, 0xC0 | r.nextInt(32)};
+            case 8: return new int[] {0xDB, 0xC0 | r.nextInt(32)};
+            case 9: return new int[] {0xDB, 0xE8 | r.nextInt(16)};
+            case 10: return new int[] {0xDF, 0xE8 | r.nextInt(16)};
+            case 11: return new int[] {0xDE, 0xD9};
+            case 12: return new int[] {0xDA, 0xE9};
+            case 13: return new int[] {0xD8, 0xD0 | r.nextInt(16)};
+            case 14: return new int[] {new int[] {0xD9 << 8 | 2, 0xD9 << 8 | 3, 0xDD << 8 | 2, 0xDD << 8 | 3, 0xDB << 8 | 7,
+                0xDF << 8 | 2, 0xDB << 8 | 3, 0xDF << 8 | 7, 0xDF << 8 | 6}[r.nextInt(9)]};
+            default: return new int[] {0xDD, 0xC0 | i}; // ffree
+        }
     }
 
     /** One group: its cases and its tables. */
