@@ -556,7 +556,7 @@ final class X87CaseGenerator {
         // faults and condition codes must evolve exactly as on the host
         Random r4 = new Random(0x8087);
         List<Ext> pool = new ArrayList<>(conversionValues());
-        for (int k = 0; k < 3000; k++) {
+        for (int k = 0; k < 10000; k++) {
             int depth = r4.nextInt(9);
             List<Ext> loads = new ArrayList<>();
             for (int d = 0; d < depth; d++) {
