@@ -322,10 +322,12 @@ final class X87 {
         c.write32(seg, ea + 4, (int) (v >>> 32));
     }
 
-    /** Checks that a multi-part store can complete, so a fault leaves memory untouched. */
+    /**
+     * Checks the segment and both pages of a multi-part store before its first byte is written,
+     * so a #GP or #PF leaves memory and the FPU untouched (the store is then atomic).
+     */
     private void probeStore(int seg, int ea, int size) {
-        c.write8(seg, ea + size - 1, c.read8(seg, ea + size - 1));
-        c.write8(seg, ea, c.read8(seg, ea));
+        c.probeWrite(c.linear(seg, ea, size, true), size);
     }
 
     /** Pushes the value in fp.se/fp.sig (already converted, with conversion exceptions). */
@@ -611,27 +613,33 @@ final class X87 {
     }
 
     private void loadEnv(Insn i, int seg, int ea) {
-        int ncw, nsw, ntw;
+        // every field is read before any is assigned: a fault part way changes nothing
+        int ncw, nsw, ntw, nip, ncs, nop, ndp, nds;
         if (i.o16) {
             ncw = c.read16(seg, ea);
             nsw = c.read16(seg, ea + 2);
             ntw = c.read16(seg, ea + 4);
-            fip = c.read16(seg, ea + 6);
-            fcs = c.read16(seg, ea + 8);
-            fdp = c.read16(seg, ea + 10);
-            fds = c.read16(seg, ea + 12);
-            fop = 0;
+            nip = c.read16(seg, ea + 6);
+            ncs = c.read16(seg, ea + 8);
+            ndp = c.read16(seg, ea + 10);
+            nds = c.read16(seg, ea + 12);
+            nop = 0;
         } else {
             ncw = c.read16(seg, ea);
             nsw = c.read16(seg, ea + 4);
             ntw = c.read16(seg, ea + 8);
-            fip = c.read32(seg, ea + 12);
+            nip = c.read32(seg, ea + 12);
             int w = c.read32(seg, ea + 16);
-            fcs = w & 0xFFFF;
-            fop = (w >>> 16) & 0x7FF;
-            fdp = c.read32(seg, ea + 20);
-            fds = c.read16(seg, ea + 24);
+            ncs = w & 0xFFFF;
+            nop = (w >>> 16) & 0x7FF;
+            ndp = c.read32(seg, ea + 20);
+            nds = c.read16(seg, ea + 24);
         }
+        fip = nip;
+        fcs = ncs;
+        fop = nop;
+        fdp = ndp;
+        fds = nds;
         setEnv(ncw, nsw, ntw);
     }
 
