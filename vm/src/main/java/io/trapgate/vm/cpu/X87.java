@@ -327,7 +327,12 @@ final class X87 {
      * so a #GP or #PF leaves memory and the FPU untouched (the store is then atomic).
      */
     private void probeStore(int seg, int ea, int size) {
-        c.probeWrite(c.linear(seg, ea, size, true), size);
+        int la = c.linear(seg, ea, size, true);
+        c.probeWrite(la, 1);
+        int last = la + size - 1;
+        if ((last & 0xFFFFF000) != (la & 0xFFFFF000)) {
+            c.probeWrite(last & 0xFFFFF000, 1); // CR2 names the first byte on the second page
+        }
     }
 
     /** Pushes the value in fp.se/fp.sig (already converted, with conversion exceptions). */
