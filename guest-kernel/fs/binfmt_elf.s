@@ -321,10 +321,13 @@ load_page:
 	testl %eax, %eax
 	jz 1f
 	movl (%eax), %edx
-	testl $_PAGE_PRESENT, %edx
+	testl $(_PAGE_PRESENT + _PAGE_PROTNONE), %edx
 	jz 1f
 	orl L_PTE(%ebp), %edx			# shared with the previous segment: union of rights
-	movl %edx, (%eax)
+	testl $_PAGE_PRESENT, %edx
+	jz 3f
+	andl $~_PAGE_PROTNONE, %edx		# some rights: no longer a PROT_NONE page
+3:	movl %edx, (%eax)
 	andl $PAGE_MASK, %edx
 	addl $PAGE_OFFSET, %edx
 	jmp 2f

@@ -8,8 +8,14 @@
 	.set SEEK_END, 2
 	.set DEV_NULL, 0x103			# (1, 3)
 	.set DEV_ZERO, 0x105			# (1, 5)
-	.set UIO_MAXIOV, 1024
-	.set IO_CHUNK, PAGE_SIZE
+	.set UIO_MAXIOV, 1024			# the most iovecs one readv/writev takes
+	.set MAX_RW_COUNT, 0x7ffff000		# INT_MAX & PAGE_MASK: the most one read/write moves
+	.set IO_CHUNK, PAGE_SIZE		# the most one console read returns
+	.set TTY_WRITE_CHUNK, 2048		# the tty layer's write chunk (Linux's, without
+						# TTY_NO_WRITE_SPLIT)
+	.set IOV_BASE, 0			# struct iovec
+	.set IOV_LEN, 4
+	.set IOV_SIZE, 8
 
 # file_type(file) -> eax = S_IFMT bits of the file's inode, edx = the inode
 file_type:
@@ -35,10 +41,8 @@ ENTRY sys_read
 	cmpl $O_WRONLY, %eax
 	je ebadf
 	movl 24(%esp), %edi			# edi = count
-	testl %edi, %edi
-	jz ret0
-	pushl %edi
-	pushl 24(%esp)				# buf
+	pushl %edi				# as Linux's vfs_read: the buffer is checked
+	pushl 24(%esp)				# (buf) first, even for count 0
 	call access_ok
 	addl $8, %esp
 	testl %eax, %eax
@@ -47,8 +51,13 @@ ENTRY sys_read
 	call file_type
 	addl $4, %esp
 	cmpl $S_IFDIR, %eax
-	je eisdir
-	cmpl $S_IFCHR, %eax
+	je eisdir				# a directory: -EISDIR whatever the count
+	testl %edi, %edi
+	jz ret0
+	cmpl $MAX_RW_COUNT, %edi
+	jbe 1f
+	movl $MAX_RW_COUNT, %edi		# as Linux: a result always fits in ssize_t
+1:	cmpl $S_IFCHR, %eax
 	je 3f
 	movl INODE_SIZE(%edx), %ecx		# a regular file: min(count, size - pos)
 	movl FILE_POS(%ebx), %esi
@@ -95,8 +104,8 @@ ENTRY sys_read
 	pushl 24(%esp)
 	call clear_user
 	addl $8, %esp
-	testl %eax, %eax
-	jnz efault
+	subl %eax, %edi				# a fault part-way: the bytes zeroed before it,
+	jz efault				# as Linux's read_iter_zero
 	movl %edi, %eax
 	jmp rw_out
 ret0:	xorl %eax, %eax
@@ -117,8 +126,8 @@ rw_out:						# the common epilogue (3 saved registers)
 	ret
 END sys_read
 
-# sys_write(fd, buf, count): the console takes the bytes a chunk at a time, each chunk first
-# copied in whole: a buffer that faults part-way writes nothing of that chunk.
+# sys_write(fd, buf, count), as Linux's vfs_write: the fd's mode, then the whole buffer must
+# lie below TASK_SIZE (-EFAULT, nothing written), then at most MAX_RW_COUNT bytes go out.
 ENTRY sys_write
 	pushl %ebx
 	pushl %esi
@@ -128,128 +137,201 @@ ENTRY sys_write
 	addl $4, %esp
 	testl %eax, %eax
 	jz ebadf
-	movl %eax, %ebx
+	movl %eax, %ebx				# ebx = file
 	movl FILE_FLAGS(%ebx), %eax
 	andl $O_ACCMODE, %eax
 	cmpl $O_RDONLY, %eax
 	je ebadf
-	pushl %ebx
-	call file_type
-	addl $4, %esp
-	cmpl $S_IFCHR, %eax
-	jne ebadf
-	movl 24(%esp), %edi			# count
-	testl %edi, %edi
-	jz ret0
-	movl INODE_RDEV(%edx), %eax
-	cmpl $DEV_NULL, %eax
-	je 6f
-	cmpl $DEV_ZERO, %eax
-	je 6f
-	xorl %esi, %esi				# esi = bytes written
-1:	movl %edi, %ecx
-	subl %esi, %ecx
-	jz 5f
-	cmpl $IO_CHUNK, %ecx
-	jbe 2f
-	movl $IO_CHUNK, %ecx
-2:	pushl %ecx
-	pushl %ecx
-	movl 28(%esp), %eax			# buf + written
-	addl %esi, %eax
-	pushl %eax
-	pushl $io_buf
-	call copy_from_user
-	addl $12, %esp
-	popl %ecx
-	testl %eax, %eax
-	jnz 4f
-	pushl %ecx
-	pushl %ecx
-	pushl $io_buf
-	call console_write
-	addl $8, %esp
-	popl %ecx
-	addl %ecx, %esi
-	jmp 1b
-4:	testl %esi, %esi			# a fault: what was written so far, or -EFAULT
-	jz efault
-5:	movl %esi, %eax
-	jmp rw_out
-6:	pushl %edi				# /dev/null, /dev/zero swallow it all, if it is user memory
-	pushl 24(%esp)
+	movl 24(%esp), %edi			# edi = count
+	pushl %edi
+	pushl 24(%esp)				# buf
 	call access_ok
 	addl $8, %esp
 	testl %eax, %eax
 	jz efault
-	movl %edi, %eax
+	cmpl $MAX_RW_COUNT, %edi
+	jbe 1f
+	movl $MAX_RW_COUNT, %edi
+1:	pushl %edi				# a one-element kernel iovec {buf, count}
+	pushl 24(%esp)				# buf (20 + 4)
+	movl %esp, %eax
+	pushl %edi				# total
+	pushl $1				# nr_segs
+	pushl %eax				# iov
+	pushl %ebx				# file
+	call do_iter_write
+	addl $24, %esp
 	jmp rw_out
 END sys_write
 
-# sys_writev(fd, const struct iovec __user *vec, vlen)
-# Stack after the prologue: 0(%esp) iov_base, 4 iov_len (this iovec, read with get_user),
-# 8-16 saved edi esi ebx, 20 return address, 24 fd, 28 vec, 32 vlen.
+# sys_writev(fd, const struct iovec __user *vec, vlen), as Linux's do_writev/import_iovec:
+# the whole iovec array is read into the kernel and checked before a byte is written:
+# vlen <= UIO_MAXIOV (-EINVAL), the array readable (-EFAULT), every iov_len >= 0 as ssize_t
+# (-EINVAL), every buffer below TASK_SIZE (-EFAULT); the total is capped at MAX_RW_COUNT by
+# shortening the iovecs that go past it. Then all of it goes out as one write.
+# Stack after the prologue: 0-8 saved edi esi ebx, 12 return address, 16 fd, 20 vec, 24 vlen.
 ENTRY sys_writev
 	pushl %ebx
 	pushl %esi
 	pushl %edi
-	subl $8, %esp				# 0(%esp): struct iovec {iov_base, iov_len}
-	movl 32(%esp), %eax			# vlen
-	cmpl $UIO_MAXIOV, %eax
-	ja 7f					# (unsigned: negative too)
-	pushl 24(%esp)				# fd
+	pushl 16(%esp)
 	call fget
 	addl $4, %esp
 	testl %eax, %eax
-	jz 8f
-	xorl %esi, %esi				# esi = total written
-	xorl %ebx, %ebx				# ebx = index
-1:	cmpl 32(%esp), %ebx
-	jae 5f
-	movl 28(%esp), %eax			# &vec[index].iov_base: get_user, one word at a time
-	leal (%eax,%ebx,8), %eax
+	jz ebadf
+	movl %eax, %ebx				# ebx = file
+	movl FILE_FLAGS(%ebx), %eax
+	andl $O_ACCMODE, %eax
+	cmpl $O_RDONLY, %eax
+	je ebadf
+	movl 24(%esp), %ecx			# vlen
+	testl %ecx, %ecx
+	jz ret0					# no iovecs: the array is not even read
+	cmpl $UIO_MAXIOV, %ecx
+	ja einval				# (unsigned: a negative vlen too)
+	shll $3, %ecx				# vlen * sizeof(struct iovec)
+	pushl %ecx
+	pushl 24(%esp)				# vec (20 + 4)
+	call access_ok
+	addl $8, %esp
+	testl %eax, %eax
+	jz efault
+	xorl %esi, %esi				# esi = index
+1:	cmpl 24(%esp), %esi			# pass 1 (copy_iovec_from_user): copy in, check lengths
+	jae 2f
+	movl 20(%esp), %eax
+	leal IOV_LEN(%eax,%esi,8), %eax	# iov_len first, as Linux reads them
 	call __get_user_4			# eax = 0 or -EFAULT, edx = the value
 	testl %eax, %eax
-	jnz 6f
-	movl %edx, (%esp)
-	movl 28(%esp), %eax			# &vec[index].iov_len
-	leal 4(%eax,%ebx,8), %eax
+	jnz efault
+	testl %edx, %edx
+	js einval				# does not fit in ssize_t
+	movl %edx, iov_array + IOV_LEN(,%esi,8)	# (8 = IOV_SIZE, as a scale)
+	movl 20(%esp), %eax
+	leal IOV_BASE(%eax,%esi,8), %eax
 	call __get_user_4
 	testl %eax, %eax
-	jnz 6f
-	movl %edx, 4(%esp)
-	cmpl $0, 4(%esp)
-	jl 7f					# a negative length
-	pushl 4(%esp)
-	pushl 4(%esp)
-	pushl 32(%esp)				# fd
-	call sys_write
-	addl $12, %esp
-	testl %eax, %eax
-	js 4f
-	addl %eax, %esi
-	cmpl 4(%esp), %eax			# short write: stop here
-	jb 5f
-	incl %ebx
+	jnz efault
+	movl %edx, iov_array + IOV_BASE(,%esi,8)
+	incl %esi
 	jmp 1b
-4:	testl %esi, %esi			# an error after some bytes: report the bytes
-	jnz 5f
-	jmp 9f
-5:	movl %esi, %eax
-	jmp 9f
-6:	movl $-EFAULT, %eax
-	testl %esi, %esi
-	jnz 5b
-	jmp 9f
-7:	movl $-EINVAL, %eax
-	jmp 9f
-8:	movl $-EBADF, %eax
-9:	addl $8, %esp
-	popl %edi
+2:	xorl %esi, %esi				# pass 2 (__import_iovec): buffers and the total
+	xorl %edi, %edi				# edi = total
+3:	cmpl 24(%esp), %esi
+	jae 5f
+	pushl iov_array + IOV_LEN(,%esi,8)
+	pushl iov_array + IOV_BASE(,%esi,8)
+	call access_ok
+	addl $8, %esp
+	testl %eax, %eax
+	jz efault
+	movl $MAX_RW_COUNT, %eax		# len = min(len, MAX_RW_COUNT - total)
+	subl %edi, %eax
+	cmpl %eax, iov_array + IOV_LEN(,%esi,8)
+	jbe 4f
+	movl %eax, iov_array + IOV_LEN(,%esi,8)
+4:	addl iov_array + IOV_LEN(,%esi,8), %edi
+	incl %esi
+	jmp 3b
+5:	pushl %edi				# total
+	pushl 28(%esp)				# nr_segs = vlen (24 + 4)
+	pushl $iov_array
+	pushl %ebx
+	call do_iter_write
+	addl $16, %esp
+	jmp rw_out
+END sys_writev
+
+# do_iter_write(file, iov, nr_segs, total) -> bytes written or -errno. iov is a kernel array
+# whose buffers were checked with access_ok and whose lengths add up to total.
+# /dev/null and /dev/zero take it all without reading it; the console is a tty.
+do_iter_write:
+	pushl 4(%esp)
+	call file_type				# eax = S_IFMT, edx = inode
+	addl $4, %esp
+	cmpl $S_IFCHR, %eax
+	jne 2f					# only character devices are ever open for writing
+	movl INODE_RDEV(%edx), %eax
+	cmpl $DEV_NULL, %eax
+	je 1f
+	cmpl $DEV_ZERO, %eax
+	je 1f
+	pushl 12(%esp)				# nr_segs
+	pushl 12(%esp)				# iov (8 + 4)
+	call tty_write_iter
+	addl $8, %esp
+	ret
+1:	movl 16(%esp), %eax			# total
+	ret
+2:	movl $-EBADF, %eax
+	ret
+
+# tty_write_iter(iov, nr_segs) -> bytes written or -EFAULT. As Linux's tty layer
+# (iterate_tty_write), the bytes of all the iovecs are gathered into chunks of
+# TTY_WRITE_CHUNK, and a chunk goes to the console only once it was copied in whole: a fault
+# drops its chunk, and the result is the bytes of the chunks before it, or -EFAULT if none.
+# Registers: esi = the current iovec, edi = iovecs left, ebx = bytes of *esi taken,
+# ebp = bytes in the chunk; 0(%esp) = bytes written.
+tty_write_iter:
+	pushl %ebp
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	pushl $0				# written
+	movl 24(%esp), %esi			# iov
+	movl 28(%esp), %edi			# nr_segs
+	xorl %ebx, %ebx
+	xorl %ebp, %ebp
+1:	testl %edi, %edi
+	jz 4f					# no more iovecs: write what the chunk holds
+	movl IOV_LEN(%esi), %ecx
+	subl %ebx, %ecx				# ecx = bytes left in this iovec
+	jnz 2f
+	addl $IOV_SIZE, %esi			# used up: the next one
+	decl %edi
+	xorl %ebx, %ebx
+	jmp 1b
+2:	movl $TTY_WRITE_CHUNK, %eax
+	subl %ebp, %eax				# room left in the chunk
+	cmpl %eax, %ecx
+	jbe 3f
+	movl %eax, %ecx
+3:	pushl %ecx
+	pushl %ecx				# n
+	movl IOV_BASE(%esi), %eax
+	addl %ebx, %eax
+	pushl %eax				# from: iov_base + taken
+	leal io_buf(%ebp), %eax
+	pushl %eax				# to: the chunk's free part
+	call copy_from_user
+	addl $12, %esp
+	popl %ecx
+	testl %eax, %eax
+	jnz 6f					# a fault: this chunk is lost
+	addl %ecx, %ebx
+	addl %ecx, %ebp
+	cmpl $TTY_WRITE_CHUNK, %ebp
+	jb 1b
+4:	testl %ebp, %ebp			# a full chunk, or the last one
+	jz 5f
+	pushl %ebp
+	pushl $io_buf
+	call console_write
+	addl $8, %esp
+	addl %ebp, (%esp)
+	xorl %ebp, %ebp
+	jmp 1b
+5:	popl %eax				# everything written
+	jmp 7f
+6:	popl %eax				# the chunks before the fault, if any
+	testl %eax, %eax
+	jnz 7f
+	movl $-EFAULT, %eax
+7:	popl %edi
 	popl %esi
 	popl %ebx
+	popl %ebp
 	ret
-END sys_writev
 
 # llseek_base(file, whence) -> edx:eax = the 64-bit position whence counts from, or
 # eax = -EINVAL/-ESPIPE with edx = -1 (a negative result).
@@ -356,3 +438,6 @@ END sys_llseek
 	.bss
 	.p2align 12
 io_buf:	.skip IO_CHUNK				# the kernel side of every read/write chunk
+iov_array:					# the kernel's copy of a writev's iovecs (Linux
+	.skip UIO_MAXIOV * IOV_SIZE		# kmallocs one; one process whose system calls
+						# never nest needs only this one)

@@ -85,7 +85,7 @@ ENTRY unmap_range
 	jz 2f
 	movl (%eax), %ebx
 	movl $0, (%eax)
-	testl $_PAGE_PRESENT, %ebx
+	testl $(_PAGE_PRESENT + _PAGE_PROTNONE), %ebx	# a frame to free?
 	jz 2f
 	cmpl $0, 24(%esp)
 	je 2f
@@ -103,7 +103,8 @@ ENTRY unmap_range
 	ret
 END unmap_range
 
-# protect_range(pgd, start, end, pte_flags): set the flags of every present PTE in [start, end).
+# protect_range(pgd, start, end, pte_flags): set the flags of every PTE in [start, end) that
+# holds a frame (present, or PROT_NONE).
 ENTRY protect_range
 	pushl %esi
 	movl 12(%esp), %esi
@@ -116,8 +117,8 @@ ENTRY protect_range
 	testl %eax, %eax
 	jz 2f
 	movl (%eax), %edx
-	testl $_PAGE_PRESENT, %edx
-	jz 2f
+	testl $(_PAGE_PRESENT + _PAGE_PROTNONE), %edx
+	jz 2f					# no frame: the fault handler decides
 	andl $PAGE_MASK, %edx
 	orl 20(%esp), %edx
 	movl %edx, (%eax)
@@ -129,15 +130,18 @@ ENTRY protect_range
 	ret
 END protect_range
 
-# vm_flags_to_pte(vm_flags) -> PTE flags: user-accessible if readable/writable/executable
-# (i386 paging cannot forbid reading or executing), writable if VM_WRITE. A PROT_NONE area
-# is mapped supervisor-only, so user accesses fault.
+# vm_flags_to_pte(vm_flags) -> PTE flags: present and user-accessible if readable/writable/
+# executable (i386 paging cannot forbid reading or executing), writable if VM_WRITE. A
+# PROT_NONE page is not present at all (_PAGE_PROTNONE keeps its frame), as in Linux: a
+# supervisor-only page would still be open to the kernel's own copy_from_user/copy_to_user,
+# while a missing one makes them fault too, and do_page_fault finds the area has no rights:
+# -EFAULT through __ex_table.
 ENTRY vm_flags_to_pte
 	movl 4(%esp), %edx
-	movl $_PAGE_PRESENT, %eax
+	movl $_PAGE_PROTNONE, %eax
 	testl $(VM_READ + VM_WRITE + VM_EXEC), %edx
 	jz 1f
-	orl $_PAGE_USER, %eax
+	movl $(_PAGE_PRESENT + _PAGE_USER), %eax
 	testl $VM_WRITE, %edx
 	jz 1f
 	orl $_PAGE_RW, %eax

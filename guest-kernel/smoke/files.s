@@ -90,6 +90,16 @@ _start:
 	CHECK 12, "writev"
 	SYS 146, $1, $0x10, $2
 	CHECK -14, "writev unmapped iovec EFAULT"
+	SYS 146, $1, $iov_negative, $2		# {7 bytes, 0x80000000 bytes}: all checked first
+	CHECK -22, "writev negative second length EINVAL, nothing written"
+	SYS 146, $1, $iov_kernel, $2		# {7 bytes, 0xC0000000}: access_ok fails first
+	CHECK -14, "writev kernel second buffer EFAULT, nothing written"
+	SYS 146, $1, $iov_unmapped, $2		# {7 bytes, 0x10}: one tty chunk, lost whole
+	CHECK -14, "writev unmapped second buffer EFAULT, nothing written"
+	SYS 146, $1, $iov, $1025
+	CHECK -22, "writev more than UIO_MAXIOV EINVAL"
+	SYS 146, $4, $iov, $1			# fd 4: the file openat gave, O_RDONLY
+	CHECK -9, "writev to a read-only fd EBADF"
 	SYS 5, $path_two, $0			# mmap2 of the file's second page
 	movl %eax, fd
 	movl $192, %eax
@@ -130,6 +140,9 @@ iov1:	.ascii "writev "
 iov2:	.ascii "ok!\n\n"
 	.data
 iov:	.long iov1, 7, iov2, 5
+iov_negative: .long iov1, 7, iov2, 0x80000000
+iov_kernel: .long iov1, 7, 0xC0000000, 5
+iov_unmapped: .long iov1, 7, 0x10, 5
 	.bss
 fd:	.long 0
 result:	.quad 0

@@ -58,6 +58,26 @@ _start:
 	addl $8192, %eax
 	SYS 265, $1, %eax
 	CHECK 0, "mprotect back to read-write"
+	movl area, %eax
+	movl $0x0A4B4F, 8192(%eax)		# "OK\n" again, to see it survive PROT_NONE
+	addl $8192, %eax
+	SYS 125, %eax, $4096, $0		# mprotect(page 2, PROT_NONE): not present now
+	CHECK 0, "mprotect PROT_NONE"
+	movl area, %eax
+	addl $8192, %eax
+	SYS 4, $1, %eax, $3			# copy_from_user faults on it too
+	CHECK -14, "write from a PROT_NONE page EFAULT"
+	movl area, %eax
+	addl $8192, %eax
+	SYS 265, $1, %eax			# and copy_to_user
+	CHECK -14, "clock_gettime into a PROT_NONE page EFAULT"
+	movl area, %eax
+	addl $8192, %eax
+	SYS 125, %eax, $4096, $1		# PROT_READ: the same frame comes back
+	movl area, %eax
+	addl $8192, %eax
+	SYS 4, $1, %eax, $3
+	CHECK 3, "the page kept its bytes across PROT_NONE"
 	SYS 125, area, $4096, $1
 	CHECK -12, "mprotect of an unmapped range ENOMEM"
 

@@ -47,8 +47,18 @@ static void body(void)
     expect(st.st_mode & TG_S_IFMT, TG_S_IFREG, "st_mode & S_IFMT (S_IFREG)");
     expect(st.st_mode & 0777, 0644, "st_mode & 0777");
     expect(sys_fstat64(fd, 0), -EFAULT, "fstat64(fd, NULL)");
+    expect(sys_read(fd, buf, 0), 0, "read(fd, buf, 0)");
+    expect(sys_write(fd, "x", 1), -EBADF, "write to a file opened O_RDONLY");
+    expect(sys_lseek(fd, 100000, TG_SEEK_SET), 100000, "lseek(fd, 100000, SEEK_SET): past the end");
+    expect(sys_read(fd, buf, 10), 0, "read past the end");
     expect(sys_close(fd), 0, "close(fd)");
     expect(sys_read(fd, buf, 1), -EBADF, "read after close");
+
+    fd = sys_open("etc/motd", TG_O_RDONLY, 0);
+    expect(fd, 3, "open(\"etc/motd\"): relative to the working directory, /");
+    expect(sys_close(fd), 0, "close(fd)");
+    expect(sys_fstat64(1, &st), 0, "fstat64(1) (the console)");
+    expect(st.st_mode & TG_S_IFMT, TG_S_IFCHR, "st_mode & S_IFMT (S_IFCHR: a terminal)");
 
     fd = sys_openat(TG_AT_FDCWD, MOTD, TG_O_RDONLY, 0);
     expect(fd, 3, "openat(AT_FDCWD, \"" MOTD "\", O_RDONLY)");
@@ -73,6 +83,17 @@ static void body(void)
     expect(sys_fstat64(fd, &st), 0, "fstat64 of /etc");
     expect(st.st_mode & TG_S_IFMT, TG_S_IFDIR, "st_mode & S_IFMT (S_IFDIR)");
     expect(sys_read(fd, buf, 1), -EISDIR, "read of a directory");
+    long inner = sys_openat(fd, "motd", TG_O_RDONLY, 0);
+    expect(inner, 4, "openat(/etc's fd, \"motd\"): relative to that directory");
+    n = sys_read(inner, buf, 7);
+    expect(n, 7, "read(fd, buf, 7)");
+    if (n == 7) {
+        buf[7] = 0;
+        tg_printf("first bytes: \"%s\"\n", buf);
+    }
+    expect(sys_close(inner), 0, "close(that fd)");
+    expect(sys_openat(fd, "/etc/motd", TG_O_RDONLY, 0), 4, "openat(/etc's fd, \"/etc/motd\"): absolute ignores it");
+    expect(sys_close(4), 0, "close(4)");
     expect(sys_close(fd), 0, "close(fd)");
 }
 

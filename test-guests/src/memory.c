@@ -28,6 +28,7 @@ static void body(void)
     expect_true(sys_brk((char *)cur) == cur, "brk(cur) shrinks it back");
     expect_true(sys_brk(0) == cur, "brk(0) is cur again");
     expect(sys_write(1, heap, 1), -EFAULT, "write(1, released heap, 1)");
+    expect_true(sys_brk((void *)0x1000) == cur, "brk(0x1000), below the heap's start, changes nothing");
 
     long m = sys_mmap2(0, 5 * TG_PAGE_SIZE, TG_PROT_READ | TG_PROT_WRITE,
                        TG_MAP_PRIVATE | TG_MAP_ANONYMOUS, -1, 0);
@@ -50,6 +51,8 @@ static void body(void)
     long fd = sys_open("/etc/motd", TG_O_RDONLY, 0);
     expect(sys_read(fd, p, 10), -EFAULT, "read(file, read-only page, 10)");
     sys_close(fd);
+    expect(sys_mprotect(p, TG_PAGE_SIZE, TG_PROT_NONE), 0, "mprotect(first page, PROT_NONE)");
+    expect(sys_write(1, p, 1), -EFAULT, "write(1, PROT_NONE page, 1)");
     expect(sys_mprotect(p, TG_PAGE_SIZE, TG_PROT_READ | TG_PROT_WRITE), 0, "mprotect(first page, RW)");
     expect(sys_clock_gettime(TG_CLOCK_MONOTONIC, ts), 0, "clock_gettime into it now");
     expect(sys_mprotect(p + 1, TG_PAGE_SIZE, TG_PROT_READ), -EINVAL, "mprotect of an unaligned address");
@@ -60,6 +63,11 @@ static void body(void)
     expect(p[5 * TG_PAGE_SIZE - 1], 'M', "the last page kept its byte");
     expect(sys_munmap(p, 5 * TG_PAGE_SIZE), 0, "munmap(all 5 pages, one already gone)");
     expect(sys_write(1, p, 1), -EFAULT, "write(1, unmapped, 1)");
+    expect_true(sys_mmap2(p, TG_PAGE_SIZE, TG_PROT_READ | TG_PROT_WRITE,
+                          TG_MAP_PRIVATE | TG_MAP_ANONYMOUS | TG_MAP_FIXED, -1, 0) == (long)p,
+                "mmap2(MAP_FIXED) at that address again returns it");
+    expect(p[0], 0, "and the page is new: it reads 0");
+    expect(sys_munmap(p, TG_PAGE_SIZE), 0, "munmap(it)");
     expect(sys_munmap(p + 1, TG_PAGE_SIZE), -EINVAL, "munmap of an unaligned address");
     expect(sys_munmap(p, 0), -EINVAL, "munmap of length 0");
     expect(sys_mmap2(0, TG_PAGE_SIZE, TG_PROT_READ, TG_MAP_ANONYMOUS, -1, 0), -EINVAL,

@@ -4,7 +4,7 @@
 # The platform start supplies sl_putc (%al, registers preserved) and sl_descriptors' loading.
 
         .section .sldata, "aw"
-        .globl sl_region, sl_recover
+        .globl sl_region, sl_recover, sl_saved_esp
 sl_region:                              # 256 KiB the test segments point into, a known pattern
         .set i, 0
         .rept 0x10000
@@ -12,6 +12,8 @@ sl_region:                              # 256 KiB the test segments point into, 
         .set i, i + 1
         .endr
 sl_recover:
+        .long 0
+sl_saved_esp:                           # the harness stack while a case runs on a test SS
         .long 0
 
         .text

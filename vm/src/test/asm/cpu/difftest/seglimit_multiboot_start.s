@@ -1,6 +1,7 @@
 # Multiboot start of the segment-limit image: the generated raw descriptors become our LDT, the
-# cases run at ring 0 (the test segments are DPL 3 and loaded with RPL 3, which CPL 0 allows),
-# and #GP/#SS/#NP print "fault vv eeee" and resume at sl_recover, like the Linux start.
+# cases run at ring 3 with IOPL 3 (the test segments are DPL 3, and SS may only hold a segment
+# of the current privilege level), and #GP/#SS/#NP print "fault vv eeee" and resume at
+# sl_recover, like the Linux start.
 
         .section .multiboot, "a"
         .balign 4
@@ -22,6 +23,11 @@ _start:
         shll $3, %eax
         decl %eax
         movw %ax, gdt+0x18              # limit: exactly the generated descriptors
+        movl $tss, %eax                 # TSS descriptor in slot 6
+        movw %ax, gdt+0x30+2
+        shrl $16, %eax
+        movb %al, gdt+0x30+4
+        movb %ah, gdt+0x30+7
         lgdt gdt_desc
         ljmp $0x08, $1f
 1:      movw $0x10, %ax
@@ -44,10 +50,26 @@ _start:
         cmpl $32, %ecx
         jb 2b
         lidt idt_desc
+        movl $stack_top, tss+4          # esp0
+        movl $0x10, tss+8               # ss0
+        movw $104, tss+102
+        movw $0x30, %ax
+        ltr %ax
+        pushl $0x2b                     # to ring 3, IOPL 3 (so it can print), IF 0
+        pushl $user_stack_top
+        pushl $0x3002
+        pushl $0x23
+        pushl $user_entry
+        movw $0x2b, %ax
+        movw %ax, %ds
+        movw %ax, %es
+        iret
+
+user_entry:
         call sl_main
         movb $0x10, %al                 # exit 33
         outb %al, $0xf4
-        hlt
+1:      jmp 1b
 
         .balign 8
 stubs:
@@ -96,6 +118,9 @@ gdt:    .quad 0
         .quad 0x00cf9a000000ffff
         .quad 0x00cf92000000ffff
         .quad 0                         # 0x18: the LDT
+        .quad 0x00cffa000000ffff        # 0x20 ring-3 code (0x23, as Linux's __USER_CS)
+        .quad 0x00cff2000000ffff        # 0x28 ring-3 data (0x2b, as Linux's __USER_DS)
+        .quad 0x0000890000000067        # 0x30 TSS
 gdt_desc:
         .word gdt_desc - gdt - 1
         .long gdt
@@ -104,6 +129,10 @@ idt:    .space 32 * 8
 idt_desc:
         .word 32 * 8 - 1
         .long idt
+        .balign 64
+tss:    .space 104
         .balign 16
         .space 4096
 stack_top:
+        .space 4096
+user_stack_top:

@@ -27,6 +27,12 @@ _start:
         addl $16, %esi
         decl %edi
         jnz 1b
+        movl $186, %eax                 # sigaltstack: the handler must not use a test SS
+        movl $altstack_desc, %ebx
+        xorl %ecx, %ecx
+        int $0x80
+        testl %eax, %eax
+        jnz fail
         movl $SYS_SIGACTION, %eax       # old-style sigaction: handler, mask, flags, restorer
         movl $11, %ebx                  # SIGSEGV
         movl $sigact, %ecx
@@ -88,7 +94,12 @@ flush:
         .section .startdata, "aw"
 sigact: .long on_signal                 # sa_handler
         .long 0                         # sa_mask
-        .long SA_SIGINFO | SA_NODEFER | 0x04000000   # SA_RESTORER
+        .long SA_SIGINFO | SA_NODEFER | 0x04000000 | 0x08000000   # SA_RESTORER, SA_ONSTACK
         .long restorer
+altstack_desc:
+        .long altstack, 0, 0x4000       # ss_sp, ss_flags, ss_size
 outlen: .long 0
 outbuf: .space 256
+        .balign 16
+altstack:
+        .space 0x4000

@@ -72,6 +72,17 @@ user_iopl0:
         jnz 2f
         movl $msg_if_lost, %esi
 2:      call uputs
+        pushfl
+        orl $0x3000, (%esp)
+        popfl                           # IOPL unchanged at CPL 3, no fault
+        pushfl
+        popl %eax
+        shrl $12, %eax
+        andl $3, %eax
+        addb $'0', %al
+        movb %al, msg_iopl+5
+        movl $msg_iopl, %esi
+        call uputs
         int $0x81
 
 user_iopl3:
@@ -88,6 +99,17 @@ user_iopl3:
         movb %al, msg_iopl+5
         movl $msg_iopl, %esi
         call uputs
+        pushfl
+        andl $~0x200, (%esp)
+        popfl                           # with IOPL 3, popf may clear IF
+        pushfl
+        popl %eax
+        testl $0x200, %eax
+        movl $msg_if_kept, %esi
+        jnz 2f
+        movl $msg_if_lost, %esi
+2:      call uputs
+        sti
         int $0x81
 
         .data

@@ -115,6 +115,13 @@ ring_hook:
         movl TF_EDX+TF_EBX_FROM_EDX(%ebx), %eax
         movl %eax, resume_eip
         ret
+1:      cmpl $6, %eax
+        jne 1f
+        movl $MSR_SYSENTER_CS, %ecx     # SYSENTER_CS = 0: sysenter must raise #GP(0)
+        xorl %eax, %eax
+        xorl %edx, %edx
+        wrmsr
+        ret
 1:      PRINT "bad service\n"
 9:      ret
         .set TF_EBX_FROM_EDX, -4        # ebx sits just below edx in the pushal image
@@ -236,7 +243,15 @@ user_main:
         movl $5f, %ebx
         int $0x80
         sysexit
-5:      int $0x81
+5:      movl $6, %eax                   # sysenter with SYSENTER_CS = 0 is #GP(0)
+        int $0x80
+        movl $5, %eax
+        movl $6f, %ebx
+        int $0x80
+        movl %esp, %ecx
+        movl $6f, %edx
+        sysenter
+6:      int $0x81
 
         .data
 sysenter_count:

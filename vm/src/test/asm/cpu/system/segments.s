@@ -129,13 +129,14 @@ back:   movl saved_esp, %esp
         PRINT "back from ring 3\n"
         ret
 
-# drop_accessed: clear the descriptor's Accessed bit in a lar result (flags kept). Hardware
-# sets it when a far jump or call loads CS; QEMU's TCG does not, so it is no fact to compare.
+# drop_accessed: clear what is no fact in a lar result (flags kept): bits 16-19 (the SDM calls
+# them undefined: "masked by 00FxFF00H"), and the Accessed bit, which hardware sets when a far
+# jump or call loads CS and QEMU's TCG does not.
 drop_accessed:
         pushfl
         cmpl $0xdeadbeef, %eax
         je 1f
-        andl $~0x100, %eax
+        andl $~0x000f0100, %eax
 1:      popfl
         ret
 
@@ -165,7 +166,7 @@ user_main:
         sgdt user_table                 # allowed at CPL 3
         lcall $L_CONF, $conforming      # conforming: CPL stays 3, no stack switch
         larl conf_sel, %eax
-        andl $~0x100, %eax              # see drop_accessed
+        call drop_accessed
         movl %eax, user_lar
         movl $L_DATA3, %eax             # an LDT data segment of DPL 3
         movw %ax, %fs

@@ -48,7 +48,25 @@ kmain:
         PRINT ", then B: "
         HEX %eax
         PRINT "\n"
-        # 5. the same physical page at two linear addresses: write through one, run the other
+        # 5. rep stosb over the instructions right after itself: they run as the new bytes
+        call rep_overwrite
+        PRINT "after rep stosb over the next instruction eax="
+        HEX %eax
+        PRINT "\n"
+        # 6. an instruction straddling two pages: rewrite only its bytes in the second page
+        call straddler
+        PRINT "straddling instruction returned "
+        HEX %eax
+        movl $0x55667788, straddler + 1 # the imm32: its last bytes are in the next page
+        call straddler
+        PRINT ", after rewriting its tail "
+        HEX %eax
+        movb $0x99, straddler + 4       # only the byte in the second page
+        call straddler
+        PRINT ", after one byte in the next page "
+        HEX %eax
+        PRINT "\n"
+        # 7. the same physical page at two linear addresses: write through one, run the other
         movl $0x000000e7, pd
         movl $0x004000e7, pd+4
         movl $pt, %eax
@@ -101,6 +119,18 @@ rewrite_loop:
         movb $1, 3b+2                   # restore for a second run
         ret
 
+rep_overwrite:
+        movl $0x600d, %eax
+        movl $1f, %edi
+        movl $5, %ecx
+        pushl %eax
+        movb $0x90, %al
+        cld
+        rep stosb                       # five nops over the movl below
+        popl %eax
+1:      movl $0xbad, %eax               # b8 ad 0b 00 00: never runs
+        ret
+
 routine_a:
         movl $0xaaaa0001, %eax
         ret
@@ -114,6 +144,11 @@ routine_b_end:
 code_buffer:
         .space 32, 0xcc
 
+        .balign 4096
+        .space 4096 - 2
+straddler:                              # b8 at page end - 2: its immediate crosses the page
+        movl $0x11223344, %eax
+        ret
         .balign 4096
 alias_page:
         movl $0x12340000, %eax

@@ -192,6 +192,7 @@ enter_user:
         movw %ax, %ds
         movw %ax, %es
         iret
+        .globl back_to_kernel
 back_to_kernel:
         movl kernel_esp, %esp
         movw $KDATA, %ax

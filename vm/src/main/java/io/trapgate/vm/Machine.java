@@ -23,6 +23,8 @@ import io.trapgate.vm.memory.PhysicalMemory;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -30,7 +32,12 @@ import java.util.function.BooleanSupplier;
  * the run loop: it gives the CPU an instruction budget up to the next timer event, lets time-driven
  * devices catch up between slices, skips virtual time while the CPU is halted, and turns device
  * requests (debug exit, power-off, reset) into a {@link MachineExit}. Only the thread that calls
- * {@link #run} touches the machine; other threads may only call {@link #requestStop()}.
+ * {@link #run} touches the machine; other threads may only call {@link #requestStop()} and
+ * {@link #submit}, which hands a command (a debugger's, say) to that thread.
+ *
+ * <p>For a debugger: commands run between CPU slices; while {@link #pause paused} the CPU does not
+ * run and the loop only waits for commands; when the CPU stops for a breakpoint or a single step
+ * (Cpu.RUN_DEBUG) the machine pauses and tells the {@link DebugListener}.
  */
 public final class Machine implements MachineControl {
     /** The longest slice between device polls when no timer event is nearer (1 ms at 1 ns/insn). */
@@ -53,6 +60,16 @@ public final class Machine implements MachineControl {
     private final Cpu cpu;
     private final BootInfo bootInfo;
 
+    /** Told, on the machine's thread, that the CPU stopped for the debugger and the machine paused. */
+    @FunctionalInterface
+    public interface DebugListener {
+        /** {@code runCode} is what Cpu.run returned (RUN_DEBUG: a breakpoint or a completed step). */
+        void stopped(int runCode);
+    }
+
+    private final LinkedBlockingQueue<Runnable> commands = new LinkedBlockingQueue<>();
+    private boolean paused;
+    private DebugListener debugger;
     private int exitCode = -1;
     private String exitReason;
     private String resetReason;
@@ -182,6 +199,31 @@ public final class Machine implements MachineControl {
         cpu.requestStop();
     }
 
+    /** Hands {@code command} to the machine's thread, which runs it between CPU slices. Thread-safe. */
+    public void submit(Runnable command) {
+        commands.add(command);
+        cpu.requestStop(); // a running CPU returns at its next instruction boundary
+    }
+
+    /** Stops running the CPU until {@link #resume()}; commands still run. Machine thread only. */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Lets the CPU run again. Machine thread only. */
+    public void resume() {
+        paused = false;
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** Who hears about debugger stops (null: none, and RUN_DEBUG is ignored). Machine thread only. */
+    public void setDebugListener(DebugListener listener) {
+        this.debugger = listener;
+    }
+
     /** Why {@link #run} returned {@code null}: the guest reset the machine. */
     public String resetReason() {
         return resetReason;
@@ -195,10 +237,21 @@ public final class Machine implements MachineControl {
         long wallStart = System.nanoTime();
         long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
         boolean tracing = log.cpuState || log.exec;
-        cpu.debugHooks().setSingleStep(tracing); // -d cpu/exec log every instruction
+        if (tracing) {
+            cpu.debugHooks().setSingleStep(true); // -d cpu/exec log every instruction
+        }
         for (;;) {
             if (timedOut.getAsBoolean()) {
                 return timeout();
+            }
+            if (!runCommands(timedOut)) {
+                return timeout();
+            }
+            if (exitCode >= 0) {
+                return new MachineExit(exitCode, null, null);
+            }
+            if (resetReason != null) {
+                return null;
             }
             uart.pollInput();
             advanceTimers();
@@ -224,16 +277,21 @@ public final class Machine implements MachineControl {
                     return null;
                 }
                 case Cpu.RUN_HALTED -> {
-                    if ((cpu.registers().eflags() & EFLAGS_IF) == 0) {
-                        return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
-                    }
-                    if (pic.hasInterrupt()) {
+                    boolean ifClear = (cpu.registers().eflags() & EFLAGS_IF) == 0;
+                    if (!ifClear && pic.hasInterrupt()) {
                         // The CPU stays halted although a request is waiting: it must have IF=0.
                         // Give it one more slice in case the request came in with the hlt itself.
-                        if (haltedAt == cpu.retired()) {
-                            return hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
-                        }
+                        ifClear = haltedAt == cpu.retired();
                         haltedAt = cpu.retired();
+                        if (!ifClear) {
+                            continue;
+                        }
+                    }
+                    if (ifClear) {
+                        MachineExit e = hung("the CPU halted with interrupts disabled (IF=0); nothing can wake it");
+                        if (e != null) {
+                            return e;
+                        }
                         continue;
                     }
                     MachineExit e = skipHalt(wallStart, timedOut);
@@ -241,8 +299,39 @@ public final class Machine implements MachineControl {
                         return e;
                     }
                 }
+                case Cpu.RUN_DEBUG -> {
+                    if (debugger != null) {
+                        paused = true;
+                        debugger.stopped(reason);
+                    }
+                }
                 default -> { } // budget used up, or a stop request checked at the top
             }
+        }
+    }
+
+    /**
+     * Runs the commands waiting for this thread; while paused, waits for more instead of returning.
+     * Returns false if the watchdog fired while waiting.
+     */
+    private boolean runCommands(BooleanSupplier timedOut) {
+        try {
+            for (;;) {
+                Runnable c = paused ? commands.poll(WAIT_STEP_MS, TimeUnit.MILLISECONDS) : commands.poll();
+                if (c != null) {
+                    c.run();
+                    if (exitCode >= 0 || resetReason != null) {
+                        return true;
+                    }
+                } else if (!paused) {
+                    return true;
+                } else if (timedOut.getAsBoolean()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -299,6 +388,9 @@ public final class Machine implements MachineControl {
                 if (timedOut.getAsBoolean()) {
                     return timeout();
                 }
+                if (!commands.isEmpty()) {
+                    return null; // a command for this thread: the loop runs it and comes back
+                }
                 if (!config.serialIn().mayHaveMore()) {
                     return hung("the CPU halted and serial input has ended; nothing can wake it");
                 }
@@ -320,6 +412,9 @@ public final class Machine implements MachineControl {
             if (timedOut.getAsBoolean()) {
                 return false;
             }
+            if (!commands.isEmpty()) {
+                return true; // run the command now; pacing resumes on the next slice
+            }
             try {
                 Thread.sleep(Math.min(WAIT_STEP_MS, ahead / 1_000_000));
             } catch (InterruptedException e) {
@@ -340,8 +435,23 @@ public final class Machine implements MachineControl {
                 cpu.describeState());
     }
 
+    /**
+     * A guest that can never run again ends the run; with a debugger attached the machine instead
+     * waits for its commands (it may change registers, or interrupt and inspect), and returns null.
+     */
     private MachineExit hung(String why) {
         flushQuietly();
+        if (debugger != null) {
+            try {
+                Runnable c = commands.poll(WAIT_STEP_MS, TimeUnit.MILLISECONDS);
+                if (c != null) {
+                    c.run();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }
         return new MachineExit(ExitCodes.GUEST_HUNG, "trapgate: guest hung: " + why, cpu.describeState());
     }
 

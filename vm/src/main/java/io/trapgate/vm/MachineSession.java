@@ -11,10 +11,24 @@ import io.trapgate.vm.devices.TraceLog;
 public final class MachineSession {
     private final MachineConfig config;
     private volatile Machine current;
+    private java.util.function.Consumer<Machine> onBoot = m -> { };
     private volatile boolean timedOut;
 
     public MachineSession(MachineConfig config) {
         this.config = config;
+    }
+
+    /**
+     * Called on the machine's thread with each machine built (power-on and every reboot), before its
+     * first instruction: where a debugger attaches, or pauses it for -S.
+     */
+    public void onBoot(java.util.function.Consumer<Machine> listener) {
+        this.onBoot = listener;
+    }
+
+    /** The machine running now (null before the first is built), for a debugger to submit commands to. */
+    public Machine current() {
+        return current;
     }
 
     /** Runs until the guest exits; {@code timeoutSeconds} 0 means no watchdog. */
@@ -42,6 +56,7 @@ public final class MachineSession {
             for (;;) {
                 Machine m = new Machine(config, before);
                 current = m;
+                onBoot.accept(m);
                 MachineExit exit = m.run(() -> timedOut);
                 if (exit != null) {
                     return exit;

@@ -19,12 +19,7 @@ final class MonitorHandler {
             return RspPacket.EMPTY;
         }
         String command = Hex.decodeText(packet.substring("qRcmd,".length()));
-        int chunk = (ctx.maxPacketSize() - 1) / 2;
-        commands.monitor(command, text -> {
-            for (int i = 0; i < text.length(); i += chunk) {
-                ctx.send(RspPacket.text("O" + Hex.encodeText(text.substring(i, Math.min(text.length(), i + chunk)))));
-            }
-        });
+        commands.monitor(command, text -> ConsoleText.send(ctx, text));
         return RspPacket.OK;
     }
 }

@@ -10,13 +10,14 @@ import io.trapgate.gdbstub.codec.RspFrame;
 import io.trapgate.gdbstub.codec.RspFrameDecoder;
 import io.trapgate.gdbstub.codec.RspPacket;
 import io.trapgate.gdbstub.packets.ClientFeatures;
+import io.trapgate.gdbstub.packets.ConsoleText;
 import io.trapgate.gdbstub.packets.ErrorReplies;
 import io.trapgate.gdbstub.packets.PacketContext;
 import io.trapgate.gdbstub.packets.PacketDispatcher;
 import io.trapgate.gdbstub.packets.StopReplies;
 import io.trapgate.gdbstub.target.RegisterLayout;
 import io.trapgate.gdbstub.target.ResumeAction;
-import io.trapgate.gdbstub.target.StopListener;
+import io.trapgate.gdbstub.target.TargetEvents;
 import io.trapgate.gdbstub.target.StopReason;
 import io.trapgate.gdbstub.target.Target;
 import io.trapgate.gdbstub.target.TargetDescription;
@@ -42,7 +43,20 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     private final PacketDispatcher dispatcher;
     private final int maxPacketSize;
     private final ClientFeatures client = new ClientFeatures();
-    private final StopListener stopListener = this::stopped;
+    private final TargetEvents events = new TargetEvents() {
+        @Override
+        public void stopped(StopReason reason) {
+            RspSession.this.stopped(reason);
+        }
+
+        @Override
+        public void console(String text) {
+            RspSession.this.console(text);
+        }
+    };
+    /** Console text produced while stopped, shown at the next resume; target thread only. */
+    private final StringBuilder heldConsole = new StringBuilder();
+    private static final int MAX_HELD_CONSOLE = 64 * 1024;
 
     /** A newcomer waits up to CLAIM_ATTEMPTS * CLAIM_RETRY_MILLIS for the previous client to go away. */
     static final int CLAIM_ATTEMPTS = 10;
@@ -90,7 +104,7 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
             claimed = true;
             log.info("debugger connected from {}", channel.remoteAddress());
             submit(() -> {
-                lastStop = target.attach(stopListener);
+                lastStop = target.attach(events);
                 attached = true;
             });
             channel.config().setAutoRead(true);
@@ -209,6 +223,18 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
         }
     }
 
+    /** gdb shows {@code O} packets only while it waits for a stop reply, i.e. while the target runs. */
+    private void console(String text) {
+        if (!attached || !channel.isActive()) {
+            return;
+        }
+        if (running) {
+            ConsoleText.send(this, text);
+        } else if (heldConsole.length() < MAX_HELD_CONSOLE) {
+            heldConsole.append(text, 0, Math.min(text.length(), MAX_HELD_CONSOLE - heldConsole.length()));
+        }
+    }
+
     // ---- PacketContext, called on the target's thread ----
 
     @Override
@@ -256,6 +282,10 @@ public final class RspSession extends SimpleChannelInboundHandler<RspFrame> impl
     public void resume(ResumeAction action) {
         resumedByCurrentPacket = true;
         running = true;
+        if (heldConsole.length() > 0) {
+            ConsoleText.send(this, heldConsole.toString());
+            heldConsole.setLength(0);
+        }
         target.resume(action);
     }
 

@@ -6,8 +6,8 @@ package io.trapgate.gdbstub.target;
  *
  * <p>Threads: the stub calls {@link #execute} from Netty's event loop to hand each command to the thread
  * that owns the machine; every other method except {@link #interrupt()} is called only from inside such a
- * command, on that thread. The target reports stops through the {@link StopListener} it was attached
- * with, from its own thread.
+ * command, on that thread. The target reports stops and console text through the {@link TargetEvents} it
+ * was attached with, from its own thread.
  *
  * <p>Optional abilities are separate interfaces the target may also implement: {@link SoftwareBreakpoints},
  * {@link HardwareBreakpoints}, {@link Watchpoints}, {@link MonitorCommands}, {@link MemoryRegions}. The stub advertises in
@@ -27,9 +27,9 @@ public interface Target {
 
     /**
      * A client connected: stop the machine if it runs and say why it is stopped (what {@code ?} answers).
-     * Later stops are reported to {@code listener} until {@link #detach()}.
+     * Later stops and console text go to {@code events} until {@link #detach()}.
      */
-    StopReason attach(StopListener listener);
+    StopReason attach(TargetEvents events);
 
     /**
      * The client detached or disconnected: forget the listener, drop every breakpoint and watchpoint the

@@ -54,6 +54,18 @@ class GdbClientTest {
     }
 
     @Test
+    void gdbWritesRegistersAndReadsVectorAndFlagTypes() throws Exception {
+        String out = gdb("set $ebx = 0x55", "set $cr3 = 0x7000", "p/x $ebx", "p $xmm0", "p $eflags", "p $mxcsr");
+        assertTrue(out.contains("$1 = 0x55"), out);
+        assertTrue(out.contains("v4_float = {0, 0, 0, 0}"), out); // the union type the sse feature defines
+        assertTrue(out.contains("uint128 = 0"), out);
+        assertTrue(out.contains("$3 = [ IF ]"), out);
+        assertTrue(out.contains("$4 = [ IM DM ZM OM UM PM ]"), out);
+        assertEquals(0x55, target.query(() -> target.reg32(3))); // ebx: the looping program leaves it alone
+        assertEquals(0x7000, target.query(() -> target.reg32(I386Description.CR3)));
+    }
+
+    @Test
     void gdbReadsAndWritesMemory() throws Exception {
         String out = gdb("x/4xb 0x1000", "set {int}0x3000 = 0x12345678", "x/1xw 0x3000", "x/1xw 0x20000");
         assertTrue(out.contains("0x1000:\t0x40\t0x40\t0xa3\t0x00"), out);
@@ -146,6 +158,14 @@ class GdbClientTest {
         String out = gdb("monitor help", "monitor echo hello from the target");
         assertTrue(out.contains("fake target commands:"), out);
         assertTrue(out.contains("hello from the target"), out);
+    }
+
+    @Test
+    void consoleTextFromTheRunningTargetReachesGdbBeforeTheStop() throws Exception {
+        String out = gdb("monitor trace on", "break *0x1008", "continue");
+        int text = out.indexOf("store eax=2");
+        int stop = out.indexOf("Breakpoint 1, 0x00001008");
+        assertTrue(text >= 0 && stop > text, out);
     }
 
     @Test

@@ -54,6 +54,13 @@ class LldbClientTest {
     }
 
     @Test
+    void lldbWritesRegisters() throws Exception {
+        String out = lldb("register write eax 0x55", "register write cr2 0xbad", "register read eax cr2");
+        assertTrue(out.matches("(?s).*eax = 0x00000055.*"), out);
+        assertTrue(out.matches("(?s).*cr2 = 0x00000bad.*"), out);
+    }
+
+    @Test
     void lldbReadsAndWritesMemory() throws Exception {
         String out = lldb("memory write 0x3000 0x11 0x22 0x33 0x44", "memory read -s 4 -f x -c 1 0x3000",
                 "memory read -s 1 -f x -c 4 0x1000");

@@ -59,7 +59,10 @@ public final class FakeI386Target extends FakeMachine
     @Override
     public void monitor(String command, MonitorOutput out) {
         if (command.equals("help")) {
-            out.print("fake target commands:\n  help\n  echo TEXT\n");
+            out.print("fake target commands:\n  help\n  echo TEXT\n  trace on|off\n");
+        } else if (command.equals("trace on") || command.equals("trace off")) {
+            traceStores = command.endsWith("on");
+            out.print("store trace " + (traceStores ? "on" : "off") + "\n");
         } else if (command.startsWith("echo ")) {
             out.print(command.substring(5) + "\n");
         } else {

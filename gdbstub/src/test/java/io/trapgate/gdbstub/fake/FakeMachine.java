@@ -3,7 +3,7 @@ package io.trapgate.gdbstub.fake;
 import io.trapgate.gdbstub.target.CommandQueue;
 import io.trapgate.gdbstub.target.RegisterLayout;
 import io.trapgate.gdbstub.target.ResumeAction;
-import io.trapgate.gdbstub.target.StopListener;
+import io.trapgate.gdbstub.target.TargetEvents;
 import io.trapgate.gdbstub.target.StopReason;
 import io.trapgate.gdbstub.target.Target;
 import io.trapgate.gdbstub.target.TargetDescription;
@@ -56,7 +56,7 @@ public class FakeMachine implements Target {
     private volatile boolean shutdown;
     private Thread thread;
 
-    private StopListener listener;
+    private TargetEvents listener;
     private boolean running;
     private boolean stepping;
     private StopReason lastStop = StopReason.stepped();
@@ -64,6 +64,9 @@ public class FakeMachine implements Target {
     protected final Set<Long> softwareBreakpoints = new HashSet<>();
     protected final Set<Long> hardwareBreakpoints = new HashSet<>();
     protected final List<Watch> watches = new ArrayList<>();
+
+    /** {@code monitor trace on}: every store is reported to the debugger's console as it happens. */
+    protected volatile boolean traceStores;
 
     // observations for tests
     public volatile int attaches;
@@ -177,6 +180,13 @@ public class FakeMachine implements Target {
         System.arraycopy(bytes, 0, memory, address, bytes.length);
     }
 
+    /** Console text from outside the run loop (a target reporting while stopped). */
+    public void consoleNow(String text) {
+        if (listener != null) {
+            listener.console(text);
+        }
+    }
+
     public boolean isRunning() {
         return running;
     }
@@ -198,7 +208,7 @@ public class FakeMachine implements Target {
     }
 
     @Override
-    public StopReason attach(StopListener newListener) {
+    public StopReason attach(TargetEvents newListener) {
         attaches++;
         listener = newListener;
         if (running) {
@@ -338,6 +348,9 @@ public class FakeMachine implements Target {
                     memory[address + i] = (byte) (eax >>> (8 * i));
                 }
                 setReg32(I386Description.EIP, eip + 5);
+                if (traceStores && listener != null) {
+                    listener.console("store eax=" + eax + "\n"); // like the VM's syscall trace
+                }
                 return watchHit(address, true);
             }
             case 0xa1 -> {

@@ -190,4 +190,25 @@ class RspSessionTest {
         assertEquals(1, stop.size());
         assertEquals(stop, packets(h.sendRaw("-")));
     }
+
+    @Test
+    void consoleTextWhileRunningGoesOutAsOPacketsBeforeTheStopReply() {
+        StubHarness h = new StubHarness().noAck();
+        h.send("qRcmd," + io.trapgate.gdbstub.codec.Hex.encodeText("trace on"));
+        h.ask("Z0,1007,1");
+        List<String> out = packets(h.send("c"));
+        assertEquals(2, out.size(), out.toString());
+        assertEquals("O" + io.trapgate.gdbstub.codec.Hex.encodeText("store eax=2\n"), out.get(0));
+        assertTrue(out.get(1).startsWith("T05"), out.get(1));
+    }
+
+    @Test
+    void consoleTextWhileStoppedIsHeldUntilTheNextResume() {
+        StubHarness h = new StubHarness().noAck();
+        h.target.consoleNow("while stopped\n");
+        assertEquals(List.of(), h.received());
+        List<String> out = packets(h.send("s"));
+        assertEquals(List.of("O" + io.trapgate.gdbstub.codec.Hex.encodeText("while stopped\n"),
+                "T05thread:1;04:00800000;05:00000000;08:01100000;"), out);
+    }
 }

@@ -401,7 +401,7 @@ final class ControlTransfer {
             seg.install(CS, sel);
             c.eip = offset;
             loadFlags(fl, changeable, i.o16);
-            c.shadow = false;
+            c.shadowAt = -1;
             return;
         }
         int csLo = seg.lo;
@@ -426,6 +426,9 @@ final class ControlTransfer {
     }
 
     void sysenter() {
+        if (!c.model.has(CpuModel.FEATURE_SEP)) {
+            throw c.fault(Cpu.UD, 0);
+        }
         if (!c.protectedMode() || (c.sysenterCs & 0xFFFC) == 0) {
             throw c.fault(GP, 0);
         }
@@ -439,6 +442,9 @@ final class ControlTransfer {
     }
 
     void sysexit() {
+        if (!c.model.has(CpuModel.FEATURE_SEP)) {
+            throw c.fault(Cpu.UD, 0);
+        }
         if (!c.protectedMode() || c.cpl != 0 || (c.sysenterCs & 0xFFFC) == 0) {
             throw c.fault(GP, 0);
         }
@@ -478,8 +484,8 @@ final class ControlTransfer {
                 c.push(i.o16, frameTemp);
             }
             int newSp = c.sp() - alloc;
-            // the final stack pointer must be writable
-            c.linear(SS, c.ss32 ? newSp : newSp & 0xFFFF, 1, true);
+            // the final stack pointer must be writable (segment and page), like hardware's probe
+            c.probeWrite(c.linear(SS, c.ss32 ? newSp : newSp & 0xFFFF, size, true), size);
             if (i.o16) {
                 c.setReg16(EBP, frameTemp);
             } else {

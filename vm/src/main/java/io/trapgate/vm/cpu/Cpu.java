@@ -65,6 +65,9 @@ public final class Cpu {
     boolean breakpointsArmed;
     private final GuestFault fault = new GuestFault();
 
+    /** The processor model CPUID reports (and whose optional instructions exist). */
+    CpuModel model = CpuModel.I686;
+
     // ---- architectural state ----
     final int[] r = new int[8];
     int eip;
@@ -99,8 +102,13 @@ public final class Cpu {
     /** Stack segment B bit: ESP (not SP) is the stack pointer. */
     boolean ss32;
     boolean halted;
-    /** One-instruction interrupt shadow after sti, mov ss and pop ss. */
-    boolean shadow;
+    /**
+     * Interrupt shadow after sti, mov ss and pop ss: no interrupt is taken at the boundary where
+     * the retired count equals this (the boundary after the next instruction), -1 if none.
+     */
+    long shadowAt = -1;
+    /** A debug trap may be due after this instruction: a data breakpoint hit or a mov ss hold-off. */
+    boolean debugEvent;
     /** Set by mov ss / pop ss: debug traps (TF, data breakpoints) are held until after the next instruction. */
     boolean inhibitDebugTrap;
 
@@ -158,7 +166,7 @@ public final class Cpu {
         trAr = 0x8B;
         sysenterCs = sysenterEsp = sysenterEip = 0;
         halted = false;
-        shadow = false;
+        shadowAt = -1;
         x87.reset();
         for (int s = 0; s < 6; s++) {
             setFlatSegment(s, 0, s == CS ? 0x9B : 0x93);
@@ -258,15 +266,10 @@ public final class Cpu {
                         stopRequested = false;
                         return RUN_STOP_REQUESTED;
                     }
-                    if ((flags.bits & Flags.IF) != 0) {
-                        if (shadow) {
-                            shadow = false;
-                        } else if (irqLine) {
-                            takeExternalInterrupt();
-                            continue;
-                        }
-                    } else {
-                        shadow = false;
+                    int fl = flags.bits;
+                    if (irqLine && (fl & Flags.IF) != 0 && retired != shadowAt) {
+                        takeExternalInterrupt();
+                        continue;
                     }
                     if (breakpointsArmed) {
                         if (debug.active) {
@@ -282,14 +285,16 @@ public final class Cpu {
                     Insn insn = fetch();
                     faultEip = eip;
                     eip = cs32 ? eip + insn.len : (eip + insn.len) & 0xFFFF;
-                    boolean trapFlag = (flags.bits & Flags.TF) != 0;
                     interpreter.execute(insn);
                     retired++;
-                    if (trapFlag || hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap) {
+                    if ((fl & Flags.TF) != 0 || debugEvent) {
                         if (inhibitDebugTrap) {
-                            inhibitDebugTrap = false; // mov/pop ss: the trap waits one more instruction
+                            // mov/pop ss: the trap waits one more instruction
+                            inhibitDebugTrap = false;
+                            debugEvent = hardwareBreakpoints.dataHit != 0;
                         } else {
-                            interrupts.debugTrap(trapFlag);
+                            debugEvent = false;
+                            interrupts.debugTrap((fl & Flags.TF) != 0);
                         }
                     }
                     if (halted) {
@@ -339,6 +344,15 @@ public final class Cpu {
     /** Asks the CPU thread to return from {@link #run} at the next block boundary. Thread-safe. */
     public void requestStop() {
         stopRequested = true;
+    }
+
+    /** Chooses the processor model (like QEMU's -cpu); the default is {@link CpuModel#I686}. */
+    public void setModel(CpuModel model) {
+        this.model = model;
+    }
+
+    public CpuModel model() {
+        return model;
     }
 
     public boolean isHalted() {
@@ -623,7 +637,7 @@ public final class Cpu {
     private void writeCross(int la, int size, int v, int kind) {
         int last = la + size - 1;
         translate(la, kind);
-        translate(last, kind);
+        translate(last & 0xFFFFF000, kind); // a fault there reports the page's first byte in CR2
         for (int k = 0; k < size; k++) {
             memory.write8(translate(la + k, kind), v >>> (8 * k));
         }
@@ -633,7 +647,7 @@ public final class Cpu {
     void probeWrite(int la, int size) {
         translate(la, tlbWrite >> Tlb.BITS);
         if (((la + size - 1) & 0xFFFFF000) != (la & 0xFFFFF000)) {
-            translate(la + size - 1, tlbWrite >> Tlb.BITS);
+            translate((la + size - 1) & 0xFFFFF000, tlbWrite >> Tlb.BITS);
         }
     }
 

@@ -167,6 +167,33 @@ public final class CpuRegisters {
         return c.trSel;
     }
 
+    public int ldtrBase() {
+        return c.ldtrBase;
+    }
+
+    public int ldtrLimit() {
+        return c.ldtrLimit;
+    }
+
+    public int trLimit() {
+        return c.trLimit;
+    }
+
+    /** Sets LDTR's selector and hidden base/limit directly. */
+    public void setLdtr(int selector, int base, int limit) {
+        c.ldtrSel = selector;
+        c.ldtrBase = base;
+        c.ldtrLimit = limit;
+    }
+
+    /** Sets TR's selector and hidden base/limit/access rights directly. */
+    public void setTr(int selector, int base, int limit, int accessRights) {
+        c.trSel = selector;
+        c.trBase = base;
+        c.trLimit = limit;
+        c.trAr = accessRights;
+    }
+
     public int trBase() {
         return c.trBase;
     }

@@ -80,6 +80,7 @@ final class HardwareBreakpoints {
             int start = c.dr[n] & ~(len - 1);
             if (Integer.compareUnsigned(linear - start, len) < 0 || ((linear ^ start) & ~3) == 0) {
                 dataHit |= 1 << n;
+                c.debugEvent = true;
             }
         }
     }

@@ -381,8 +381,9 @@ final class Interpreter {
         c.segments.loadData(s, sel);
         c.setSp(c.sp() + (i.o16 ? 2 : 4));
         if (s == Cpu.SS) {
-            c.shadow = true;
+            c.shadowAt = c.retired + 1;
             c.inhibitDebugTrap = true;
+            c.debugEvent = true;
         }
     }
 
@@ -409,19 +410,16 @@ final class Interpreter {
 
     private void popa(Insn i) {
         int size = i.o16 ? 2 : 4;
-        int[] vals = popaScratch;
+        // registers are written as they are read (EDI first), so a fault part-way leaves the
+        // ones already popped updated and ESP unchanged, as the host CPU and QEMU do
         for (int n = 0; n < 8; n++) {
-            vals[7 - n] = i.o16 ? c.peek16(n * size) : c.peek32(n * size);
-        }
-        for (int n = 0; n < 8; n++) {
-            if (n != ESP) {
-                setReg(vsize(i), n, vals[n]);
+            int v = i.o16 ? c.peek16(n * size) : c.peek32(n * size);
+            if (7 - n != ESP) {
+                setReg(vsize(i), 7 - n, v);
             }
         }
         c.setSp(c.sp() + 8 * size);
     }
-
-    private final int[] popaScratch = new int[8];
 
     private void bound(Insn i) {
         int idx = reg(vsize(i), i.reg);
@@ -504,8 +502,9 @@ final class Interpreter {
                 int sel = readRm(i, 1);
                 c.segments.loadData(i.reg, sel);
                 if (i.reg == Cpu.SS) {
-                    c.shadow = true;
+                    c.shadowAt = c.retired + 1;
                     c.inhibitDebugTrap = true;
+                    c.debugEvent = true;
                 }
                 return;
             }
@@ -805,6 +804,9 @@ final class Interpreter {
             return;
         }
         if (op >= 0x40 && op <= 0x4F) {
+            if (!c.model.has(CpuModel.FEATURE_CMOV)) {
+                throw c.fault(UD, 0);
+            }
             int s = vsize(i);
             int v = readRm(i, s); // the source is read (and may fault) even when the move is not taken
             if (f.cond(op & 0xF)) {

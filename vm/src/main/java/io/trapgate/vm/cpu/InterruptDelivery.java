@@ -268,7 +268,7 @@ final class InterruptDelivery {
         seg.install(CS, (sel & 0xFFFC) | dpl);
         c.eip = offset;
         c.flags.bits &= ~(Flags.TF | Flags.NT | Flags.RF | Flags.VM | (trapGate ? 0 : Flags.IF));
-        c.shadow = false;
+        c.shadowAt = -1;
     }
 
     private void checkStackLimit(int lo, int hi, int sp, int frame, int ssSel, int ext) {

@@ -16,11 +16,22 @@ final class StringOps {
     private final Cpu c;
     private final int[] r;
     private final Flags f;
+    /**
+     * Elements a REP instruction processes before it lets the run loop look at interrupts, stop
+     * requests and the budget; it then restarts where it stopped, as hardware allows between
+     * iterations. Without this, ECX = 4G would hold the CPU thread for minutes.
+     */
+    static final int REP_SLICE = 1 << 16;
 
     StringOps(Cpu c) {
         this.c = c;
         this.r = c.r;
         this.f = c.flags;
+    }
+
+    /** Ends this execution of a REP instruction early; EIP stays on it so it continues next time. */
+    private void yieldRep() {
+        c.eip = c.faultEip;
     }
 
     private int step(int size) {
@@ -70,13 +81,20 @@ final class StringOps {
 
     void movs(Insn i, int size) {
         int d = step(size);
+        if (i.rep != 0 && d > 0 && !i.a16) {
+            movsBlocks(i, size);
+        }
         if (i.rep == 0) {
             write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             write(size, ES, index(i, EDI), read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             advance(i, EDI, d);
@@ -87,15 +105,72 @@ final class StringOps {
     void stos(Insn i, int size) {
         int d = step(size);
         int v = acc(size);
+        if (i.rep != 0 && d > 0 && !i.a16) {
+            stosBlocks(size, v);
+        }
         if (i.rep == 0) {
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
             decCount(i);
+        }
+    }
+
+    /**
+     * Forward 32-bit-address rep stos a page at a time straight into RAM. Stops (leaving the rest
+     * to the element loop) at anything unusual: a checked segment, an element crossing a page,
+     * memory outside RAM. ECX/EDI advance per block, so a fault keeps the progress made.
+     */
+    private void stosBlocks(int size, int v) {
+        if (!c.segFast[ES]) {
+            return;
+        }
+        int n = 1 << size;
+        for (int blocks = 0; r[ECX] != 0 && blocks < 256; blocks++) {
+            int la = c.segBase[ES] + r[EDI];
+            int room = (0x1000 - (la & 0xFFF)) >>> size;
+            if (room == 0 || (la & (n - 1)) != 0 && (la & 0xFFF) + n > 0x1000) {
+                return;
+            }
+            int k = Integer.compareUnsigned(r[ECX], room) < 0 ? r[ECX] : room;
+            int pa = c.translate(la, c.tlbWrite >> io.trapgate.vm.mmu.Tlb.BITS);
+            if (!c.memory.fill(pa, k, n, v)) {
+                return;
+            }
+            r[EDI] += k << size;
+            r[ECX] -= k;
+        }
+    }
+
+    /** Forward 32-bit-address rep movs in blocks bounded by both pages (see stosBlocks). */
+    private void movsBlocks(Insn i, int size) {
+        if (!c.segFast[ES] || !c.segFast[i.seg]) {
+            return;
+        }
+        for (int blocks = 0; r[ECX] != 0 && blocks < 256; blocks++) {
+            int src = c.segBase[i.seg] + r[ESI];
+            int dst = c.segBase[ES] + r[EDI];
+            int room = Math.min(0x1000 - (src & 0xFFF), 0x1000 - (dst & 0xFFF)) >>> size;
+            if (room == 0) {
+                return;
+            }
+            int k = Integer.compareUnsigned(r[ECX], room) < 0 ? r[ECX] : room;
+            int spa = c.translate(src, c.tlbRead >> io.trapgate.vm.mmu.Tlb.BITS);
+            int dpa = c.translate(dst, c.tlbWrite >> io.trapgate.vm.mmu.Tlb.BITS);
+            if (!c.memory.copyForward(dpa, spa, k << size)) {
+                return;
+            }
+            r[ESI] += k << size;
+            r[EDI] += k << size;
+            r[ECX] -= k;
         }
     }
 
@@ -106,7 +181,11 @@ final class StringOps {
             advance(i, ESI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             setAcc(size, read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             decCount(i);
@@ -131,7 +210,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             int a = read(size, i.seg, index(i, ESI));
             int b = read(size, ES, index(i, EDI));
             c.interpreter.alu.alu(Alu.CMP, size, a, b);
@@ -152,7 +235,11 @@ final class StringOps {
             advance(i, EDI, d);
             return;
         }
-        while (count(i) != 0) {
+        for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
             c.interpreter.alu.alu(Alu.CMP, size, a, read(size, ES, index(i, EDI)));
             advance(i, EDI, d);
             decCount(i);
@@ -171,7 +258,11 @@ final class StringOps {
                 insOne(i, size, port, d);
                 return;
             }
-            while (count(i) != 0) {
+            for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
                 insOne(i, size, port, d);
                 decCount(i);
             }
@@ -198,7 +289,11 @@ final class StringOps {
                 advance(i, ESI, d);
                 return;
             }
-            while (count(i) != 0) {
+            for (int n = 0; count(i) != 0; n++) {
+            if (n == REP_SLICE) {
+                yieldRep();
+                return;
+            }
                 c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
                 advance(i, ESI, d);
                 decCount(i);

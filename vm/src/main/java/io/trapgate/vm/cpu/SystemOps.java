@@ -23,10 +23,6 @@ final class SystemOps {
     static final int MSR_SYSENTER_ESP = 0x175;
     static final int MSR_SYSENTER_EIP = 0x176;
 
-    /** CPUID.1:EDX: FPU, PSE, TSC, MSR, CX8, SEP, PGE, CMOV. */
-    static final int CPUID_FEATURES = 1 | 1 << 3 | 1 << 4 | 1 << 5 | 1 << 8 | 1 << 11 | 1 << 13 | 1 << 15;
-    /** Family 6, model 3, stepping 3: a P6 where SEP is trustworthy. */
-    static final int CPUID_SIGNATURE = 0x633;
 
     private final Cpu c;
     private final int[] r;
@@ -74,7 +70,7 @@ final class SystemOps {
         }
         if ((c.flags.bits & Flags.IF) == 0) {
             c.flags.bits |= Flags.IF;
-            c.shadow = true; // interrupts are recognised only after the next instruction
+            c.shadowAt = c.retired + 1; // interrupts are recognised only after the next instruction
         }
     }
 
@@ -83,19 +79,6 @@ final class SystemOps {
         c.halted = true;
     }
 
-    void fwait() {
-        if ((c.cr0 & (Cpu.CR0_MP | Cpu.CR0_TS)) == (Cpu.CR0_MP | Cpu.CR0_TS)) {
-            throw c.fault(Cpu.NM, 0);
-        }
-    }
-
-    /** x87 instructions: #NM when CR0.EM or CR0.TS says so, otherwise #UD (no FPU is emulated yet). */
-    void fpuEscape() {
-        if ((c.cr0 & (Cpu.CR0_EM | Cpu.CR0_TS)) != 0) {
-            throw c.fault(Cpu.NM, 0);
-        }
-        throw c.fault(UD, 0);
-    }
 
     // ---- port I/O ----
 
@@ -166,8 +149,9 @@ final class SystemOps {
                 c.flushTlb(false);
                 break;
             case 4: {
-                // VME PVI TSD DE PSE (no PAE) MCE PGE PCE
-                if ((v & ~0x1DF) != 0) {
+                // VME PVI TSD DE PSE (no PAE) MCE PGE PCE; PGE only where CPUID has it
+                int allowed = c.model.has(CpuModel.FEATURE_PGE) ? 0x1DF : 0x15F;
+                if ((v & ~allowed) != 0) {
                     throw c.fault(GP, 0);
                 }
                 c.cr4 = v;
@@ -271,10 +255,10 @@ final class SystemOps {
                 r[ECX] = 0x6C65746E; // "ntel"
                 break;
             case 1:
-                r[EAX] = CPUID_SIGNATURE;
+                r[EAX] = c.model.signature;
                 r[EBX] = 0;
                 r[ECX] = 0;
-                r[EDX] = CPUID_FEATURES;
+                r[EDX] = c.model.features;
                 break;
             default:
                 r[EAX] = r[EBX] = r[ECX] = r[EDX] = 0;
@@ -405,7 +389,7 @@ final class SystemOps {
         }
         int sel = c.interpreter.readRm(i, 1);
         if (loadableByLarLsl(sel, true)) {
-            int v = c.segments.hi & 0x00FFFF00; // bits 16-19 are "undefined"; P6 and later return the limit bits
+            int v = c.segments.hi & 0x00F0FF00; // bits 16-19 are undefined: zero, as QEMU gives (AMD hosts return the limit bits)
             c.interpreter.setReg(i.o16 ? 1 : 2, i.reg, v);
             c.flags.setArith(Flags.ZF, Flags.ZF);
         } else {

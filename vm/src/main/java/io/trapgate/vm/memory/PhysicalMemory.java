@@ -130,6 +130,48 @@ public final class PhysicalMemory {
         write16(pa + 2, v >>> 16);
     }
 
+    /**
+     * Stores {@code count} elements of {@code size} bytes (1, 2 or 4) with value {@code v} from
+     * {@code pa} upwards, as a forward rep stos would. Returns false, writing nothing, unless the
+     * whole range is RAM.
+     */
+    public boolean fill(int pa, int count, int size, int v) {
+        long len = (long) count * size;
+        if (count < 0 || len > Integer.MAX_VALUE || (len > 0 && !inRam(pa, (int) len))) {
+            return false;
+        }
+        if (size == 1) {
+            java.util.Arrays.fill(ram, pa, pa + count, (byte) v);
+        } else if (size == 2) {
+            for (int k = 0; k < count; k++) {
+                LE16.set(ram, pa + 2 * k, (short) v);
+            }
+        } else {
+            for (int k = 0; k < count; k++) {
+                LE32.set(ram, pa + 4 * k, v);
+            }
+        }
+        noteWrite(pa, (int) len);
+        return true;
+    }
+
+    /**
+     * Copies {@code len} bytes from {@code src} to {@code dst} as a forward byte-by-byte copy
+     * would (rep movs). Returns false, copying nothing, unless both ranges are RAM and a forward
+     * copy equals a block copy (no overlap with the destination above the source).
+     */
+    public boolean copyForward(int dst, int src, int len) {
+        if (len < 0 || (len > 0 && (!inRam(dst, len) || !inRam(src, len)))) {
+            return false;
+        }
+        if (dst > src && dst - src < len) {
+            return false;
+        }
+        System.arraycopy(ram, src, ram, dst, len);
+        noteWrite(dst, len);
+        return true;
+    }
+
     /** Copies bytes into RAM (loaders, gdb). Returns false, copying nothing, if the range leaves RAM. */
     public boolean load(int pa, byte[] src, int off, int len) {
         if (len < 0 || (len > 0 && !inRam(pa, len))) {

@@ -28,7 +28,7 @@ class CompiledCodeAgainstHostCpuTest {
         Files.createDirectories(dir);
         Path obj = dir.resolve(name + ".o");
         List<String> cmd = new ArrayList<>(List.of("gcc", "-m32", "-c", "-ffreestanding", "-fno-pic", "-fno-pie",
-                "-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-fno-tree-loop-distribute-patterns",
+                "-fno-stack-protector", "-fno-asynchronous-unwind-tables", "-fno-tree-loop-distribute-patterns", "-fno-math-errno",
                 "-nostdlib", "-o", obj.toString(), source.toString()));
         for (String f : flags.split(" ")) {
             if (!f.isBlank()) {
@@ -42,8 +42,18 @@ class CompiledCodeAgainstHostCpuTest {
     @ParameterizedTest
     @ValueSource(strings = {"-O0", "-O1", "-O2 -march=i686", "-Os", "-O3 -march=pentium2 -fomit-frame-pointer"})
     void compiledWorkloadPrintsWhatTheHostCpuPrints(String flags) throws Exception {
-        String tag = flags.replaceAll("[^A-Za-z0-9]", "");
-        Path work = compile("workload" + tag, SRC.resolve("workload.c"), flags);
+        runOnBoth("workload", flags, "primes 2262");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-O0", "-O2 -march=i686"})
+    void compiledX87WorkloadPrintsWhatTheHostFpuPrints(String flags) throws Exception {
+        runOnBoth("float", flags, "basel ");
+    }
+
+    private void runOnBoth(String program, String flags, String mustContain) throws Exception {
+        String tag = program + flags.replaceAll("[^A-Za-z0-9]", "");
+        Path work = compile(tag, SRC.resolve(program + ".c"), flags);
         Path host = compile("start_host", SRC.resolve("start_host.S"), "");
         Path vm = compile("start_vm", SRC.resolve("start_vm.S"), "");
         String libgcc = GuestBuild.exec(List.of("gcc", "-m32", "-print-libgcc-file-name")).trim();
@@ -56,7 +66,7 @@ class CompiledCodeAgainstHostCpuTest {
         String expected = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue());
-        assertTrue(expected.contains("primes 2262"), expected);
+        assertTrue(expected.contains(mustContain), expected);
 
         Path bin = dir.resolve("workload-vm" + tag + ".bin");
         GuestBuild.exec(List.of("ld", "-m", "elf_i386", "-T", SRC.resolve("flat.ld").toString(), "--oformat",

@@ -272,4 +272,29 @@ class PagingAndPrivilegeTest {
         assertEquals(1, t.memory.read32(0x600000)); // 0xffffffff + 1 + carry
         assertEquals(1, t.reg(Cpu.EBX) & 0xFF);
     }
+
+    @Test
+    void repMovsAcrossPagesFollowsEachPagesMapping() throws Exception {
+        // linear 0x80000000 → 0x600000 and 0x80001000 → 0x700000: not contiguous physically
+        CpuTestRig t = MiniKernel.boot(PAGING + """
+                movl $0x00700003, 0x402004
+                mov $0x300000, %edi
+                mov $0x1000, %ecx
+                xor %eax, %eax
+            1:  mov %eax, (%edi,%eax,4)
+                inc %eax
+                loop 1b
+                mov $0x300000, %esi
+                mov $0x80000800, %edi
+                mov $0x400, %ecx
+                cld
+                rep movsl
+                hlt
+            """);
+        t.run();
+        assertEquals(0, t.reg(Cpu.ECX));
+        assertEquals(0x1FF, t.memory.read32(0x600FFC));
+        assertEquals(0x200, t.memory.read32(0x700000));
+        assertEquals(0x3FF, t.memory.read32(0x7007FC));
+    }
 }

@@ -120,7 +120,7 @@ class SystemInstructionsTest {
                 hlt
             """);
         t.run();
-        assertEquals(0x00CFFA00, t.eax());
+        assertEquals(0x00C0FA00, t.eax()); // bits 16-19 are undefined; zero like QEMU
         assertEquals(0xFFFFFFFF, t.reg(Cpu.EBX));
         assertEquals(0x0100, t.reg(Cpu.EDX) & 0xFFFF); // code not writable, data writable
         assertEquals(0, t.reg(Cpu.ECX) & 0xFF);
@@ -443,5 +443,24 @@ class SystemInstructionsTest {
         t.run();
         assertEquals(3, t.eax());
         assertEquals(2, t.reg(Cpu.EBX));
+    }
+
+    @Test
+    void aPentiumHasNoSysenterAndSaysSoInCpuid() throws Exception {
+        CpuTestRig t = MiniKernel.boot(gate(6, "h6", "0x8E00") + """
+                mov $1, %eax
+                cpuid
+                mov %edx, %esi
+                sysenter
+                hlt
+            h6: mov $6, %ebx
+                cli
+                hlt
+            """);
+        t.cpu.setModel(CpuModel.PENTIUM);
+        t.run();
+        assertEquals(0, t.reg(Cpu.ESI) & (1 << 11));
+        assertEquals(5, (t.eax() >> 8) & 0xF);
+        assertEquals(6, t.reg(Cpu.EBX));
     }
 }

@@ -50,14 +50,23 @@ class GuestProgramsTest {
                 exitingWith(139, "/bin/segv", "write"),
                 exitingWith(139, "/bin/segv", "read"),
                 exitingWith(139, "/bin/segv", "exec"),
+                exitingWith(139, "/bin/segv", "rodata"),
+                exitingWith(139, "/bin/segv", "protnone"),
                 exitingWith(42, "/bin/exit_status", "int80", "exit", "42"),
                 exitingWith(3, "/bin/exit_status", "vdso", "exit_group", "3"),
                 exitingWith(0, "/bin/exit_status", "vdso", "exit", "0"),
                 // real libcs nobody here wrote: their startup, malloc and stdio
                 checkedAgainstLinux("/bin/hello-glibc", "one", "two"),
                 exitingWith(3, "/bin/hello-glibc", "fail"),
+                checkedAgainstLinux("/bin/hello-glibc", "float"),
                 checkedAgainstLinux("/bin/hello-musl", "one", "two"),
-                checkedAgainstLinux("/bin/busybox", "echo", "echoed", "by", "busybox"));
+                checkedAgainstLinux("/bin/hello-musl", "float"),
+                checkedAgainstLinux("/bin/busybox", "echo", "echoed", "by", "busybox"),
+                checkedAgainstLinux("/bin/busybox", "cat", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "head", "-n", "1", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "wc", "-c", "/etc/motd"),
+                checkedAgainstLinux("/bin/busybox", "readlink", "/etc/motd.link"),
+                checkedAgainstLinux("/bin/busybox", "uname", "-s"));
     }
 
     static Stream<GuestProgram> allPrograms() {

@@ -33,7 +33,8 @@ final class GuestRuns {
         if (cached != null) {
             return cached;
         }
-        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), program.environment(), BOOT_TIMEOUT_SECONDS);
+        RunResult r = NativeRun.run(GuestImages.testsRoot(), program.argv(), program.environment(),
+                BOOT_TIMEOUT_SECONDS);
         NATIVE.put(program, r);
         return r;
     }
@@ -78,12 +79,21 @@ final class GuestRuns {
 
     /** Asserts the serial output holds {@code expected} whole, with a diff-friendly message. */
     static void assertPrinted(GuestProgram program, String expected, RunResult guest) {
+        if (expected.isEmpty()) {
+            throw new AssertionError(program + ": the oracle printed nothing, so there is nothing to compare");
+        }
         String serial = terminalToPlain(guest.serial());
+        if (serial.contains(expected)) {
+            return;
+        }
+        // not there: show the expected text against what stands where its first line does
         int firstLineEnd = expected.indexOf('\n');
         String firstLine = firstLineEnd < 0 ? expected : expected.substring(0, firstLineEnd + 1);
         int at = serial.indexOf(firstLine);
         String seen = at < 0 ? serial : serial.substring(at, Math.min(serial.length(), at + expected.length()));
-        assertEquals(expected, seen, () -> program + ": the guest's output differs from the oracle's; the whole run:\n" + guest);
+        assertEquals(expected, seen,
+                () -> program + ": the guest's output differs from the oracle's; the whole run:\n" + guest);
+        throw new AssertionError(program + ": the guest's output differs from the oracle's; the whole run:\n" + guest);
     }
 
     /** A user program must never crash the kernel: none of Linux's kernel-bug reports. */

@@ -105,6 +105,18 @@ class BootKernelsTest {
     }
 
     @Test
+    void pitReadBackStatusMatchesQemuInModes0And3() throws Exception {
+        bootsLikeQemu(TestKernels.elf("pitregs"), List.of(), 47, """
+                control 0x00000030 status 0x00000030
+                control 0x00000036 status 0x000000b6
+                control 0x00000020 status 0x00000020
+                control 0x00000031 status 0x00000031
+                status with count 0x00000030
+                status again 0x00000030
+                """);
+    }
+
+    @Test
     void rtcReadsTheBaseTimeInBcdAndBinary() throws Exception {
         bootsLikeQemu(TestKernels.elf("rtc"), List.of("-rtc", "base=2006-06-17T16:01:21"), 39, """
                 status a 0x00000026

@@ -19,23 +19,42 @@ public final class QemuRun {
 
     public static RunResult boot(Path kernel, List<String> extraArgs, int timeoutSeconds)
             throws IOException, InterruptedException {
+        return boot(kernel, extraArgs, null, timeoutSeconds);
+    }
+
+    /**
+     * As {@link #boot(Path, List, int)}, with {@code serialInput} (a file, or null for none) fed
+     * to the serial console: the console is then QEMU's stdio, with stdin read from the file
+     * (QEMU 7's file chardev has no input), so the diagnostics are stderr alone.
+     */
+    public static RunResult boot(Path kernel, List<String> extraArgs, Path serialInput, int timeoutSeconds)
+            throws IOException, InterruptedException {
         Path serial = Files.createTempFile("qemu-serial", ".txt");
+        Path diagnostics = Files.createTempFile("qemu-diagnostics", ".txt");
         try {
             List<String> cmd = new ArrayList<>(List.of("qemu-system-i386", "-kernel", kernel.toString(),
                     "-display", "none", "-no-reboot", "-monitor", "none", "-m", "64",
                     "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                    "-serial", "file:" + serial));
+                    "-serial", serialInput == null ? "file:" + serial : "stdio"));
             cmd.addAll(extraArgs);
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            byte[] diag = p.getInputStream().readAllBytes();
+            // Files, not pipes: waitFor's timeout then bounds a QEMU that hangs.
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            if (serialInput == null) {
+                pb.redirectErrorStream(true).redirectOutput(diagnostics.toFile());
+            } else {
+                pb.redirectInput(serialInput.toFile()).redirectOutput(serial.toFile())
+                        .redirectError(diagnostics.toFile());
+            }
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException("qemu did not exit within " + timeoutSeconds + " s: " + String.join(" ", cmd));
             }
             return new RunResult(p.exitValue(), Files.readString(serial, StandardCharsets.ISO_8859_1),
-                    new String(diag, StandardCharsets.UTF_8));
+                    Files.readString(diagnostics, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(serial);
+            Files.deleteIfExists(diagnostics);
         }
     }
 }

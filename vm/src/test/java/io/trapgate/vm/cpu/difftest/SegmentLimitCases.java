@@ -87,7 +87,38 @@ final class SegmentLimitCases {
             // a string instruction through %fs at the edge
             stringRead(d, l - 3);
             stringRead(d, l - 2);
+            // the same segment as the stack: push and pop at its edges (#SS, not #GP); with B=0
+            // the stack pointer is SP and ESP's upper half stays
+            if (!d.readOnly()) {
+                int upper = d.expandDown() ? (d.big() ? -1 : 0xffff) : l;
+                int lower = d.expandDown() ? l + 1 : 0;
+                for (int esp : new int[] {lower + 4, lower + 2, lower, upper + 1, upper - 1}) {
+                    stack(d, esp, true);
+                }
+                for (int esp : new int[] {lower, upper - 3, upper - 1, upper - 7}) {
+                    stack(d, esp, false);
+                }
+                if (!d.big()) { // SP wraps inside the segment; ESP's upper half is kept
+                    stack(d, 0x20000, true);
+                    stack(d, 0x2fffe, false);
+                }
+            }
         }
+    }
+
+    private void stack(Descriptor d, int esp, boolean push) {
+        Case c = new Case(String.format(Locale.ROOT, "%s with ss=%x esp=0x%x", push ? "pushl %eax" : "popl %eax",
+                d.selector(), esp), d, false);
+        code.append("# case ").append(cases.size()).append(": ").append(c.text()).append("  [").append(d.describe())
+                .append("]\n");
+        code.append("        movl %esp, sl_saved_esp\n        movl $1f, sl_recover\n        movl $0x5a5a5a5a, %eax\n");
+        code.append(String.format(Locale.ROOT, "        movw $0x%x, %%bx%n        movw %%bx, %%ss%n        movl $0x%x, %%esp%n",
+                d.selector(), esp));
+        code.append(push ? "        pushl %eax\n        movl %esp, %eax\n" : "        popl %eax\n");
+        code.append("        movw %ds, %bx\n        movw %bx, %ss\n        movl sl_saved_esp, %esp\n");
+        code.append("        call sl_ok\n        jmp 2f\n");
+        code.append("1:      movw %ds, %bx\n        movw %bx, %ss\n        movl sl_saved_esp, %esp\n2:\n");
+        cases.add(c);
     }
 
     private void access(Descriptor d, int off, int size, boolean write) {

@@ -74,6 +74,8 @@ final class VectorGenerator {
         g.overriddenStrings();
         g.group("stack");
         g.stack();
+        g.group("flagpairs");
+        g.flagPairs();
         return g.groups;
     }
 
@@ -959,6 +961,106 @@ final class VectorGenerator {
         }
         put(v, size, EAX, rnd.nextBoolean() ? value : pick(size));
         v.dumpMemory = true;
+    }
+
+    // ---- flag producers and consumers --------------------------------------------------------
+
+    /** An instruction that leaves flags behind: which it leaves undefined. */
+    private record Producer(String asm, int undefined) {
+    }
+
+    /**
+     * An instruction that reads flags ({@code reads}), and which flags it sets (and which of those
+     * it leaves undefined); the flags it does not set keep the producer's values.
+     */
+    private record Consumer(String asm, int reads, int sets, int undefined) {
+    }
+
+    private static int conditionFlags(String cc) {
+        return switch (cc) {
+            case "o", "no" -> OF;
+            case "b", "ae" -> CF;
+            case "e", "ne" -> ZF;
+            case "be", "a" -> CF | ZF;
+            case "s", "ns" -> SF;
+            case "p", "np" -> PF;
+            case "l", "ge" -> SF | OF;
+            default -> ZF | SF | OF; // le, g
+        };
+    }
+
+    /**
+     * Pairs: a flag-producing instruction, then one that reads some flags or keeps some. A CPU
+     * that computes flags lazily must carry the producer's flags into the consumer exactly; the
+     * single-instruction groups always start from flags loaded with popf and cannot see that.
+     */
+    private void flagPairs() {
+        int all = Flags.ARITH;
+        List<Producer> producers = new ArrayList<>(List.of(
+                new Producer("addl %ebx, %eax", 0), new Producer("subl %ebx, %eax", 0),
+                new Producer("adcl %ebx, %eax", 0), new Producer("sbbl %ebx, %eax", 0),
+                new Producer("andl %ebx, %eax", AF), new Producer("orl %ebx, %eax", AF),
+                new Producer("xorl %ebx, %eax", AF), new Producer("cmpl %ebx, %eax", 0),
+                new Producer("testl %ebx, %eax", AF), new Producer("incl %eax", 0), new Producer("decl %eax", 0),
+                new Producer("negl %eax", 0), new Producer("notl %eax", 0),
+                new Producer("shll $1, %eax", UndefinedFlags.shift("shl", 32, 1)),
+                new Producer("shll $3, %eax", UndefinedFlags.shift("shl", 32, 3)),
+                new Producer("shrl $1, %eax", UndefinedFlags.shift("shr", 32, 1)),
+                new Producer("sarl $7, %eax", UndefinedFlags.shift("sar", 32, 7)),
+                new Producer("roll $1, %eax", UndefinedFlags.shift("rol", 32, 1)),
+                new Producer("rorl $3, %eax", UndefinedFlags.shift("ror", 32, 3)),
+                new Producer("rcll $1, %eax", UndefinedFlags.shift("rcl", 32, 1)),
+                new Producer("shll %cl, %eax", 0), // cl = 0: changes nothing
+                new Producer("imull %ebx, %eax", UndefinedFlags.of("imul")),
+                new Producer("mull %ebx", UndefinedFlags.of("mul")),
+                new Producer("bsfl %ebx, %eax", UndefinedFlags.of("bsf")),
+                new Producer("btl $5, %eax", UndefinedFlags.of("bt")),
+                new Producer("shldl $4, %ebx, %eax", UndefinedFlags.doubleShift(32, 4)),
+                new Producer("addb %bl, %al", 0), new Producer("subb %bl, %al", 0), new Producer("subw %bx, %ax", 0),
+                new Producer("incb %al", 0), new Producer("negb %al", 0), new Producer("daa", UndefinedFlags.of("daa")),
+                new Producer("sahf", 0), new Producer("cmpxchgl %ebx, %edi", 0), new Producer("xaddl %ebx, %eax", 0),
+                new Producer("popfl", 0)));
+        List<Consumer> consumers = new ArrayList<>(List.of(
+                new Consumer("incl %edx", 0, all & ~CF, 0), new Consumer("decw %dx", 0, all & ~CF, 0),
+                new Consumer("shll %cl, %edx", 0, 0, 0),
+                new Consumer("roll $1, %edx", 0, CF | OF, 0), new Consumer("rorl $5, %edx", 0, CF | OF, OF),
+                new Consumer("btl $3, %edx", 0, all & ~ZF, UndefinedFlags.of("bt")),
+                new Consumer("bsfl %esi, %edx", 0, all, UndefinedFlags.of("bsf")),
+                new Consumer("adcl %esi, %edx", CF, all, 0), new Consumer("sbbb %dh, %dl", CF, all, 0),
+                new Consumer("rcll $1, %edx", CF, CF | OF, 0), new Consumer("rcrl $3, %edx", CF, CF | OF, OF),
+                new Consumer("cmc", CF, CF, 0), new Consumer("daa", AF | CF, all, OF), new Consumer("das", AF | CF, all, OF),
+                new Consumer("aaa", AF, all, OF | SF | ZF | PF), new Consumer("aas", AF, all, OF | SF | ZF | PF),
+                new Consumer("lahf", SF | ZF | AF | PF | CF, 0, 0),
+                new Consumer("pushfl\npopl %edx\nandl $0xcd5, %edx", all, all, AF),
+                new Consumer("loope 1f\nmovl $0x7a7a7a7a, %edi\n1:", ZF, 0, 0),
+                new Consumer("leal 4(%edx), %edx\nmovl %esi, %edx\nsetbe %dl", CF | ZF, 0, 0)));
+        for (String cc : CONDITIONS) {
+            consumers.add(new Consumer("set" + cc + " %dl", conditionFlags(cc), 0, 0));
+            consumers.add(new Consumer("cmov" + cc + "l %esi, %edx", conditionFlags(cc), 0, 0));
+            consumers.add(new Consumer("j" + cc + " 1f\nmovl $0x7a7a7a7a, %edi\n1:", conditionFlags(cc), 0, 0));
+        }
+        for (Producer p : producers) {
+            for (Consumer c : consumers) {
+                if ((c.reads() & p.undefined()) != 0) {
+                    continue; // the consumer would read a flag the producer left undefined
+                }
+                for (int i = 0; i < 2; i++) {
+                    TestVector v = vec(p.asm() + "\n" + c.asm());
+                    v.regs[EAX] = i == 0 ? pick(32) : pick(8) | (rnd.nextInt() & ~0xff);
+                    v.regs[EBX] = pick(32) | (p.asm().startsWith("bsf") ? 1 << rnd.nextInt(32) : 0);
+                    v.regs[ECX] &= ~0xff; // cl = 0: "shll %cl" changes nothing, whoever runs it
+                    v.regs[ESI] = rnd.nextInt() | 1 << rnd.nextInt(32);
+                    if (p.asm().equals("popfl")) {
+                        v.memory = sharedPattern(v.index % 4);
+                        int f = rnd.nextInt() & Flags.ARITH | 2;
+                        for (int b = 0; b < 4; b++) {
+                            v.memory[48 + b] = (byte) (f >>> (8 * b)); // what popfl pops from the private stack
+                        }
+                    }
+                    v.undefinedFlags = c.undefined() | (p.undefined() & ~c.sets());
+                }
+            }
+        }
     }
 
     // ---- stack -----------------------------------------------------------------------------
