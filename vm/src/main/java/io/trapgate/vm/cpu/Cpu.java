@@ -886,6 +886,11 @@ public final class Cpu {
         return new CpuRegisters(this);
     }
 
+    /** The debugger's and tests' view of the x87 registers; see {@link X87Registers}. */
+    public X87Registers x87Registers() {
+        return new X87Registers(x87);
+    }
+
     /** Debugger hooks: breakpoints, single step, interrupt log. */
     public DebugHooks debugHooks() {
         return debug;

@@ -1175,6 +1175,28 @@ final class X87 {
         X87Transcendental.execute(this, which);
     }
 
+    // ---- access for X87Registers (the debugger) ----
+
+    void debuggerSetControlWord(int v) {
+        setControlWord(v);
+    }
+
+    void debuggerSetStatusWord(int v) {
+        top = (v >> 11) & 7;
+        sw = v & ~0x3800;
+        updateEs();
+    }
+
+    void debuggerSetTagWord(int v) {
+        int e = 0;
+        for (int p = 0; p < 8; p++) {
+            if (((v >> (2 * p)) & 3) == 3) {
+                e |= 1 << p;
+            }
+        }
+        empty = e;
+    }
+
     // ---- access for X87Transcendental ----
 
     boolean stackEmpty(int i) {
