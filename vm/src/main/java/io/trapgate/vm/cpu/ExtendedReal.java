@@ -959,9 +959,11 @@ final class ExtendedReal {
         int d = ae - be;
         if (d < 0) {
             if (ieee && d == -1 && Long.compareUnsigned(as, bs) > 0) {
-                // |a| > |b|/2: the nearest quotient is 1
-                round(!neg, ae, (bs << 1) - as, 0, 64, 0x7FFF, false);
-                normalizeRemainder();
+                // |a| > |b|/2: the nearest quotient is 1 and the remainder a - b = -(2bs - as) in
+                // units of a's last place (2bs - as < bs fits in 64 bits)
+                long r = (bs << 1) - as;
+                int n = Long.numberOfLeadingZeros(r);
+                round(!neg, ae - n, r << n, 0, 64, 0x7FFF, false);
                 return 1;
             }
             result(aSe, aSig);
@@ -1002,14 +1004,6 @@ final class ExtendedReal {
             round(neg, remExp - n, rem << n, 0, 64, 0x7FFF, false);
         }
         return partial ? PARTIAL : (int) (q & 7);
-    }
-
-    private void normalizeRemainder() {
-        if (sig != 0 && sig > 0 && (se & 0x7FFF) != 0) {
-            int n = Long.numberOfLeadingZeros(sig);
-            sig <<= n;
-            se -= n;
-        }
     }
 
     // ---- bridges to double for the transcendental instructions ----

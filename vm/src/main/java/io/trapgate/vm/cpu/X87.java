@@ -556,11 +556,8 @@ final class X87 {
             hi = 0xFFFF;
         } else {
             int s = stSe(0);
-            fp.toInt(s & 0x7FFF, stSig(0), 64); // magnitude, rounded by RC for the sign below
+            long mag = fp.toInt(s, stSig(0), 64); // rounded by RC; BCD holds 18 digits and a sign
             int exc = fp.exc;
-            fp.exc = 0;
-            long mag = fp.toInt(s, stSig(0), 64);
-            exc = fp.exc;
             if (mag < 0) {
                 mag = -mag;
             }

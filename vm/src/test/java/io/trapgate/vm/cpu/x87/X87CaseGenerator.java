@@ -282,6 +282,14 @@ final class X87CaseGenerator {
             g.b.add("fprem", DEFAULT_CW, List.of(b, a), ".byte 0xd9,0xf8");
             g.b.add("fprem1", DEFAULT_CW, List.of(b, a), ".byte 0xd9,0xf5");
         }
+        for (int k = 0; k < 100; k++) {
+            // |a| just below |b| and just above |b|/2: FPREM1's quotient of one
+            Ext b = random(rnd, 20);
+            int be = Math.max(2, b.se() & 0x7FFF);
+            Ext a = ext((rnd.nextBoolean() ? 0x8000 : 0) | (be - 1), rnd.nextLong() | INT_BIT_LONG);
+            g.b.add("fprem1 half", cw(k % 4, 3), List.of(b, a), ".byte 0xd9,0xf5");
+            g.b.add("fprem half", cw(k % 4, 3), List.of(b, a), ".byte 0xd9,0xf8");
+        }
         groups.put("scale-remainder", g);
 
         g = new Group();
