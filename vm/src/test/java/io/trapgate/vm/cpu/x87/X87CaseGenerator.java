@@ -459,6 +459,10 @@ final class X87CaseGenerator {
         g.b.add("fnstenv pointers", DEFAULT_CW, List.of(pow2(3)),
                 mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n" + mem(0xD9, 6, "x87_out")
                         + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
+        // the pointers of an instruction with prefixes (a segment override and an address-size one)
+        g.b.add("fnstenv pointers with prefixes", DEFAULT_CW, List.of(pow2(3)),
+                ".byte 0x3e\n" + mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n"
+                        + mem(0xD9, 6, "x87_out") + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
         // fnstenv masks all exceptions after storing the unmasked control word
         g.b.add("fnstenv masks", 0x0340, List.of(pow2(3)), mem(0xD9, 6, "x87_out")
                 + "\nmovl $0, x87_out+12\nmovl $0, x87_out+16\nmovl $0, x87_out+20\nmovl $0, x87_out+24");
