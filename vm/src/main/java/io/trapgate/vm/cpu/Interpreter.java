@@ -837,6 +837,7 @@ final class Interpreter {
             case 0x30: system.wrmsr(); return;
             case 0x31: system.rdtsc(); return;
             case 0x32: system.rdmsr(); return;
+            case 0x33: system.rdpmc(); return;
             case 0x34: control.sysenter(); return;
             case 0x35: control.sysexit(); return;
             case 0xA0: pushSegment(i, Cpu.FS); return;
