@@ -554,9 +554,16 @@ public final class Cpu {
             throw fault(PF, walker.faultCode);
         }
         int frame = (int) pa & 0xFFFFF000;
-        tlb.fill(kind, la, frame, walker.lastGlobal);
-        if (write) {
-            tlb.fill(kind - 1, la, frame, walker.lastGlobal);
+        if (walker.lastLarge) {
+            tlb.fillLarge(kind, la, frame, walker.lastGlobal);
+            if (write) {
+                tlb.fillLarge(kind - 1, la, frame, walker.lastGlobal);
+            }
+        } else {
+            tlb.fill(kind, la, frame, walker.lastGlobal);
+            if (write) {
+                tlb.fill(kind - 1, la, frame, walker.lastGlobal);
+            }
         }
         return (int) pa;
     }
