@@ -215,4 +215,60 @@ public final class CpuRegisters {
         c.sysenterEsp = esp;
         c.sysenterEip = eip;
     }
+
+    // ---- x87 (gdb's fctrl, fstat, ftag, fiseg, fioff, foseg, fooff, fop and st0-st7) ----
+
+    public int fpuControlWord() {
+        return c.fpu.control;
+    }
+
+    public void setFpuControlWord(int v) {
+        c.fpu.control = v & 0xFFFF;
+    }
+
+    public int fpuStatusWord() {
+        return c.fpu.statusWord();
+    }
+
+    public void setFpuStatusWord(int v) {
+        c.fpu.setStatusWord(v);
+    }
+
+    /** The full tag word: two bits per physical register, 11 = empty. */
+    public int fpuTagWord() {
+        return c.fpu.tagWordFull();
+    }
+
+    public void setFpuTagWord(int v) {
+        c.fpu.setTagWord(v);
+    }
+
+    public int fpuInstructionOffset() {
+        return c.fpu.lastEip();
+    }
+
+    public int fpuInstructionSelector() {
+        return c.fpu.lastCs();
+    }
+
+    public int fpuOpcode() {
+        return c.fpu.lastOpcode();
+    }
+
+    public int fpuOperandOffset() {
+        return c.fpu.lastData();
+    }
+
+    public int fpuOperandSelector() {
+        return c.fpu.lastDs();
+    }
+
+    /** ST(i) as 10 little-endian bytes of 80-bit extended precision. */
+    public void fpuStackRegister(int i, byte[] dst, int off) {
+        c.fpu.readStackRegister(i, dst, off);
+    }
+
+    public void setFpuStackRegister(int i, byte[] src, int off) {
+        c.fpu.writeStackRegister(i, src, off);
+    }
 }

@@ -594,6 +594,64 @@ final class Fpu {
         }
     }
 
+    // ---- debugger access (physical/stack views as gdb's i387 registers expect) ----
+
+    int tagWordFull() {
+        return tagWord();
+    }
+
+    int lastEip() {
+        return lastEip;
+    }
+
+    int lastCs() {
+        return lastCs;
+    }
+
+    int lastOpcode() {
+        return lastOpcode;
+    }
+
+    int lastData() {
+        return lastData;
+    }
+
+    int lastDs() {
+        return lastDs;
+    }
+
+    /** ST(i) as the 10-byte extended value gdb shows. */
+    void readStackRegister(int i, byte[] dst, int off) {
+        long[] parts = toExtended(st[(top + i) & 7]);
+        for (int k = 0; k < 8; k++) {
+            dst[off + k] = (byte) (parts[0] >>> (8 * k));
+        }
+        dst[off + 8] = (byte) parts[1];
+        dst[off + 9] = (byte) (parts[1] >>> 8);
+    }
+
+    void writeStackRegister(int i, byte[] src, int off) {
+        long mant = 0;
+        for (int k = 0; k < 8; k++) {
+            mant |= (src[off + k] & 0xFFL) << (8 * k);
+        }
+        int se = (src[off + 8] & 0xFF) | (src[off + 9] & 0xFF) << 8;
+        int p = (top + i) & 7;
+        st[p] = fromExtended(mant, se);
+        empty[p] = false;
+    }
+
+    void setStatusWord(int v) {
+        status = v & ~0x3800;
+        top = (v >>> 11) & 7;
+    }
+
+    void setTagWord(int tw) {
+        for (int p = 0; p < 8; p++) {
+            empty[p] = ((tw >>> (2 * p)) & 3) == 3;
+        }
+    }
+
     int statusWord() {
         return (status & ~0x3800) | (top << 11);
     }
