@@ -121,6 +121,29 @@ final class Interpreter {
                 return;
             case FastPath.NOP:
                 return;
+            case FastPath.STORE_IMM:
+                c.write32(i.seg, c.ea(i), i.imm);
+                return;
+            case FastPath.ALU_MI:
+                if (i.aluOp == Alu.CMP) {
+                    alu.alu(Alu.CMP, 2, c.read32(i.seg, c.ea(i)), i.imm);
+                } else {
+                    int a = readRmw(i, 2);
+                    writeRmw(i, 2, alu.alu(i.aluOp, 2, a, i.imm));
+                }
+                return;
+            case FastPath.LOAD8:
+                c.setReg8(i.dst, c.read8(i.seg, c.ea(i)));
+                return;
+            case FastPath.STORE8:
+                c.write8(i.seg, c.ea(i), c.reg8(i.src));
+                return;
+            case FastPath.CMP_MI8:
+                alu.alu(Alu.CMP, 0, c.read8(i.seg, c.ea(i)), i.imm);
+                return;
+            case FastPath.PUSH_IMM:
+                c.push32(i.imm);
+                return;
             default:
                 executeGeneric(i);
         }
