@@ -36,6 +36,7 @@ final class FastPath {
     static final int STORE8 = 24;    // [ea] = reg8
     static final int CMP_MI8 = 25;   // cmpb $imm, [ea]
     static final int PUSH_IMM = 26;
+    static final int STORE8_IMM = 27; // movb $imm, [ea]
 
     private FastPath() {
     }
@@ -90,6 +91,11 @@ final class FastPath {
                 if (!reg) {
                     d.handler = LOAD8;
                     d.dst = d.reg;
+                }
+                return;
+            case 0xC6:
+                if (!reg && d.reg == 0) {
+                    d.handler = STORE8_IMM;
                 }
                 return;
             case 0x68: case 0x6A:

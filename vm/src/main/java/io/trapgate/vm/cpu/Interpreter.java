@@ -144,6 +144,9 @@ final class Interpreter {
             case FastPath.PUSH_IMM:
                 c.push32(i.imm);
                 return;
+            case FastPath.STORE8_IMM:
+                c.write8(i.seg, c.ea(i), i.imm);
+                return;
             default:
                 executeGeneric(i);
         }
