@@ -2,6 +2,7 @@
     .text
     .globl _start, out_char
 _start:
+    fninit                  # as any OS does: after RESET the x87 tags every register valid
     call workload
     cli
     hlt

@@ -59,7 +59,7 @@ public final class Cpu {
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
     final DebugHooks debug = new DebugHooks(this);
-    final Fpu fpu = new Fpu(this);
+    final X87 x87 = new X87(this);
     final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
     /** Debugger breakpoints or DR7 instruction breakpoints are set: check before each instruction. */
     boolean breakpointsArmed;
@@ -165,9 +165,9 @@ public final class Cpu {
         trLimit = 0xFFFF;
         trAr = 0x8B;
         sysenterCs = sysenterEsp = sysenterEip = 0;
-        fpu.init();
         halted = false;
         shadowAt = -1;
+        x87.reset();
         for (int s = 0; s < 6; s++) {
             setFlatSegment(s, 0, s == CS ? 0x9B : 0x93);
         }

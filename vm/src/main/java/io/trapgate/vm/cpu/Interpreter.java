@@ -559,7 +559,7 @@ final class Interpreter {
                 }
                 return;
             case 0x9A: control.callFar(i, i.imm2, i.imm); return;
-            case 0x9B: system.fwait(); return;
+            case 0x9B: c.x87.fwait(); return;
             case 0x9C: system.pushf(i); return;
             case 0x9D: system.popf(i); return;
             case 0x9E: {
@@ -665,7 +665,7 @@ final class Interpreter {
                 return;
             }
             case 0xD8: case 0xD9: case 0xDA: case 0xDB: case 0xDC: case 0xDD: case 0xDE: case 0xDF:
-                system.fpuEscape(i);
+                c.x87.escape(i);
                 return;
             case 0xE0: case 0xE1: case 0xE2: case 0xE3: loop(i, op); return;
             case 0xE4: case 0xE5: system.in(i, sizeOf(i), i.imm & 0xFF); return;

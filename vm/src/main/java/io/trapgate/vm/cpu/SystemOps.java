@@ -79,19 +79,6 @@ final class SystemOps {
         c.halted = true;
     }
 
-    void fwait() {
-        if ((c.cr0 & (Cpu.CR0_MP | Cpu.CR0_TS)) == (Cpu.CR0_MP | Cpu.CR0_TS)) {
-            throw c.fault(Cpu.NM, 0);
-        }
-    }
-
-    /** x87 instructions: #NM when CR0.EM or CR0.TS says so, otherwise the FPU executes them. */
-    void fpuEscape(Insn i) {
-        if ((c.cr0 & (Cpu.CR0_EM | Cpu.CR0_TS)) != 0) {
-            throw c.fault(Cpu.NM, 0);
-        }
-        c.fpu.execute(i);
-    }
 
     // ---- port I/O ----
 

@@ -86,12 +86,12 @@ class DebugHooksTest {
 
     @Test
     void fpuRegistersAreVisibleAsExtendedPrecision() throws Exception {
-        CpuTestRig t = new CpuTestRig().load("fld1\n fldpi\n hlt");
+        CpuTestRig t = new CpuTestRig().load("fninit\n fld1\n fldpi\n hlt");
         t.run();
         byte[] st0 = new byte[10];
         t.regs.fpuStackRegister(0, st0, 0);
-        // pi as an 80-bit value rounded through a double: c90fdaa22168c000, exponent 0x4000
-        assertArrayEquals(new byte[] {0x00, (byte) 0xc0, 0x68, 0x21, (byte) 0xa2, (byte) 0xda, 0x0f, (byte) 0xc9, 0x00, 0x40}, st0);
+        // pi in extended precision: significand c90fdaa22168c235, exponent 0x4000
+        assertArrayEquals(new byte[] {0x35, (byte) 0xc2, 0x68, 0x21, (byte) 0xa2, (byte) 0xda, 0x0f, (byte) 0xc9, 0x00, 0x40}, st0);
         assertEquals(6, (t.regs.fpuStatusWord() >> 11) & 7); // two pushes: TOP = 6
         assertEquals(0x0FFF, t.regs.fpuTagWord()); // physical 6 and 7 valid, the rest empty
         assertEquals(0x037F, t.regs.fpuControlWord());
