@@ -77,6 +77,7 @@ public final class CpuRegisters {
                 }
                 c.segments.readOrFault(selector, Cpu.GP);
                 c.segments.install(Cpu.CS, selector);
+                c.setCpl(selector & 3);
                 return true;
             }
             c.segments.loadData(seg, selector);
