@@ -1,7 +1,7 @@
 # Record printer for the x87 differential images. It links with the integer suite's starts
 # (difftest_native_start.s: Linux user mode, difftest_multiboot_start.s: ring 0 under a VM),
 # which call dt_main and provide dt_putc. One line per case:
-#   R <sw> <cw> <tw> <eflags&0x8d5> <st0> <st1> <st2> <out>
+#   R <sw> <cw> <tw> <eflags&0x8d5> <st0> ... <st7> <out>
 # st(i) as 10 bytes in memory order (significand first), out the 32 bytes at x87_out.
 
         .section .dtdata, "aw"
@@ -26,8 +26,8 @@ x87_emit:
         movl x87_flags, %edx
         andl $0x8d5, %edx               # OF SF ZF AF PF CF
         call put_word
-        movl $x87_area+28, %esi         # st0, st1, st2
-        movl $3, %ebx
+        movl $x87_area+28, %esi         # st0 .. st7
+        movl $8, %ebx
 1:      movb $' ', %al
         call dt_putc
         movl $10, %ecx

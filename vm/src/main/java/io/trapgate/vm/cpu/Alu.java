@@ -156,29 +156,21 @@ final class Alu {
                 f.setArith(CF | OF, (cf != 0 ? CF : 0) | (of != 0 ? OF : 0));
                 return res;
             }
-            case 4: case 6: { // shl/sal
-                long wide = (v & 0xFFFFFFFFL) << n;
-                res = (int) wide & m;
-                cf = (int) (wide >>> bits) & 1;
-                of = ((res & sb) != 0 ? 1 : 0) ^ cf;
-                break;
-            }
-            case 5: { // shr
+            case 4: case 6: // shl/sal: flags stay lazy (Flags.SHL computes CF/OF on demand)
+                res = (int) ((v & 0xFFFFFFFFL) << n) & m;
+                f.set(Flags.SHL, size, v, n, res);
+                return res;
+            case 5: // shr
                 res = n >= bits ? 0 : v >>> n;
-                cf = n > bits ? 0 : (v >>> (n - 1)) & 1;
-                of = (v & sb) != 0 ? 1 : 0;
-                break;
-            }
+                f.set(Flags.SHR, size, v, n, res);
+                return res;
             default: { // sar
                 int sv = size == 0 ? (byte) v : size == 1 ? (short) v : v;
                 res = (sv >> Math.min(n, 31)) & m;
-                cf = (sv >> Math.min(n - 1, 31)) & 1;
-                of = 0;
-                break;
+                f.set(Flags.SAR, size, v, n, res);
+                return res;
             }
         }
-        f.setAll((f.bits & ~Flags.ARITH) | szp(size, res) | (cf != 0 ? CF : 0) | (of != 0 ? OF : 0));
-        return res;
     }
 
     /** shld (left = true) / shrd of {@code dst} with bits from {@code src}; count already masked by the caller. */

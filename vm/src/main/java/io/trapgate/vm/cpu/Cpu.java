@@ -250,6 +250,7 @@ public final class Cpu {
             end = retired + 1;
         }
         boolean skipBreakpointOnce = debug.resumeOverBreakpoint || stepping;
+        debug.clearWatchHit();
         debug.resumeOverBreakpoint = false;
         sampleInterruptLine();
         if (halted) {
@@ -288,6 +289,10 @@ public final class Cpu {
                     interpreter.execute(insn);
                     retired++;
                     if ((fl & Flags.TF) != 0 || debugEvent) {
+                        if (debug.stoppedByWatchpoint()) {
+                            debugEvent = hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap;
+                            return RUN_DEBUG; // the watched access completed; the debugger reads the hit
+                        }
                         if (inhibitDebugTrap) {
                             // mov/pop ss: the trap waits one more instruction
                             inhibitDebugTrap = false;
@@ -535,11 +540,13 @@ public final class Cpu {
     }
 
     private int translateSlow(int la, int kind) {
-        DebugHooks.DataWatch watch = debug.dataWatch;
-        if (watch != null && watch.watchesPage(la)) {
-            // like a DR7 data breakpoint: the page never enters the TLB, every access comes here
-            if (!fetching) {
-                watch.accessed(la, (kind & 1) != 0);
+        if (debug.watchActive && debug.watchesPage(la)) {
+            // debugger watchpoints: like DR7 data breakpoints, their pages bypass the TLB
+            if (!fetching && debug.checkAccess(la, (kind & 1) != 0)) {
+                debugEvent = true;
+            }
+            if (hardwareBreakpoints.dataActive && !fetching && hardwareBreakpoints.watchesPage(la)) {
+                hardwareBreakpoints.checkData(la, (kind & 1) != 0);
             }
             return translateUncached(la, kind);
         }
@@ -562,9 +569,16 @@ public final class Cpu {
             throw fault(PF, walker.faultCode);
         }
         int frame = (int) pa & 0xFFFFF000;
-        tlb.fill(kind, la, frame, walker.lastGlobal);
-        if (write) {
-            tlb.fill(kind - 1, la, frame, walker.lastGlobal);
+        if (walker.lastLarge) {
+            tlb.fillLarge(kind, la, frame, walker.lastGlobal);
+            if (write) {
+                tlb.fillLarge(kind - 1, la, frame, walker.lastGlobal);
+            }
+        } else {
+            tlb.fill(kind, la, frame, walker.lastGlobal);
+            if (write) {
+                tlb.fill(kind - 1, la, frame, walker.lastGlobal);
+            }
         }
         return (int) pa;
     }
@@ -892,6 +906,11 @@ public final class Cpu {
     /** The debugger's and tests' view of the registers; see {@link CpuRegisters}. */
     public CpuRegisters registers() {
         return new CpuRegisters(this);
+    }
+
+    /** The debugger's and tests' view of the x87 registers; see {@link X87Registers}. */
+    public X87Registers x87Registers() {
+        return new X87Registers(x87);
     }
 
     /** Debugger hooks: breakpoints, single step, interrupt log. */

@@ -77,6 +77,7 @@ public final class CpuRegisters {
                 }
                 c.segments.readOrFault(selector, Cpu.GP);
                 c.segments.install(Cpu.CS, selector);
+                c.setCpl(selector & 3);
                 return true;
             }
             c.segments.loadData(seg, selector);
@@ -216,26 +217,81 @@ public final class CpuRegisters {
         c.sysenterEip = eip;
     }
 
-    // ---- x87, read-only, for debuggers ----
+    // ---- x87 (gdb's fctrl, fstat, ftag, fiseg, fioff, foseg, fooff, fop and st0-st7) ----
 
-    /** ST(i) as its 80 bits: the 64-bit significand in {@code [0]}, sign and exponent in {@code [1]}. */
-    public long[] x87St(int i) {
-        int p = (c.x87.top + i) & 7;
-        return new long[] {c.x87.sig[p], c.x87.se[p] & 0xFFFF};
+    public int fpuControlWord() {
+        return c.x87.cw;
     }
 
-    /** FCW, FSW (with TOP), the full (fsave) tag word, FCS, FIP, FDS, FDP, FOP: gdb's fctrl..fop. */
-    public int x87Control(int which) {
-        switch (which) {
-            case 0: return c.x87.cw;
-            case 1: return c.x87.statusWord();
-            case 2: return c.x87.tagWord();
-            case 3: return c.x87.fcs;
-            case 4: return c.x87.fip;
-            case 5: return c.x87.fds;
-            case 6: return c.x87.fdp;
-            case 7: return c.x87.fop;
-            default: throw new IllegalArgumentException("no x87 control register " + which);
+    public void setFpuControlWord(int v) {
+        c.x87.cw = v & 0xFFFF;
+        c.x87.fp.control(c.x87.cw);
+    }
+
+    public int fpuStatusWord() {
+        return c.x87.statusWord();
+    }
+
+    public void setFpuStatusWord(int v) {
+        c.x87.top = (v >>> 11) & 7;
+        c.x87.sw = v & 0xFFFF & ~0x3800;
+    }
+
+    /** The full tag word: two bits per physical register, 11 = empty. */
+    public int fpuTagWord() {
+        return c.x87.tagWord();
+    }
+
+    /** Only "empty" (11) versus not is kept; the other tag values follow from the contents. */
+    public void setFpuTagWord(int v) {
+        int e = 0;
+        for (int p = 0; p < 8; p++) {
+            if (((v >>> (2 * p)) & 3) == 3) {
+                e |= 1 << p;
+            }
         }
+        c.x87.empty = e;
+    }
+
+    public int fpuInstructionOffset() {
+        return c.x87.fip;
+    }
+
+    public int fpuInstructionSelector() {
+        return c.x87.fcs;
+    }
+
+    public int fpuOpcode() {
+        return c.x87.fop;
+    }
+
+    public int fpuOperandOffset() {
+        return c.x87.fdp;
+    }
+
+    public int fpuOperandSelector() {
+        return c.x87.fds;
+    }
+
+    /** ST(i) as 10 little-endian bytes of 80-bit extended precision. */
+    public void fpuStackRegister(int i, byte[] dst, int off) {
+        int p = (c.x87.top + i) & 7;
+        long m = c.x87.sig[p];
+        for (int k = 0; k < 8; k++) {
+            dst[off + k] = (byte) (m >>> (8 * k));
+        }
+        dst[off + 8] = (byte) c.x87.se[p];
+        dst[off + 9] = (byte) (c.x87.se[p] >>> 8);
+    }
+
+    public void setFpuStackRegister(int i, byte[] src, int off) {
+        int p = (c.x87.top + i) & 7;
+        long m = 0;
+        for (int k = 0; k < 8; k++) {
+            m |= (src[off + k] & 0xFFL) << (8 * k);
+        }
+        c.x87.sig[p] = m;
+        c.x87.se[p] = (src[off + 8] & 0xFF) | (src[off + 9] & 0xFF) << 8;
+        c.x87.empty &= ~(1 << p);
     }
 }

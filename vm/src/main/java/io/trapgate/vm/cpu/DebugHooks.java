@@ -23,17 +23,7 @@ public final class DebugHooks {
     InterruptLog log;
     /** A debugger's single step: pending external interrupts wait (they stay pending in the PIC). */
     boolean maskInterrupts;
-    /** Debugger watchpoints, or null: watched pages stay out of the soft TLB so only their accesses pay. */
-    DataWatch dataWatch;
     private final Cpu cpu;
-
-    /** Told about data accesses (not instruction fetches) to pages it watches, before the access. */
-    public interface DataWatch {
-        boolean watchesPage(int linear);
-
-        /** Called on the CPU thread in the middle of an instruction: record, never throw. */
-        void accessed(int linear, boolean write);
-    }
 
     DebugHooks(Cpu cpu) {
         this.cpu = cpu;
@@ -80,6 +70,106 @@ public final class DebugHooks {
         return false;
     }
 
+    /** Watchpoint kinds (gdb's Z2, Z3, Z4). */
+    public static final int WATCH_WRITE = 1, WATCH_READ = 2, WATCH_ACCESS = 3;
+
+    /** Linear address, length and kind of each watchpoint, three ints per entry. */
+    private volatile int[] watchpoints = new int[0];
+    /** Any watchpoint set: the CPU keeps their pages out of its TLB and checks each access there. */
+    volatile boolean watchActive;
+    /** The watchpoint hit by the instruction that just ran, reported by RUN_DEBUG. */
+    private boolean watchHit;
+    private int watchHitAddress;
+    private int watchHitKind;
+
+    /**
+     * Stops the CPU (run() returns RUN_DEBUG) after an instruction that reads and/or writes
+     * [linear, linear + length). Accesses are matched at dword granularity around their start.
+     */
+    public synchronized void addWatchpoint(int linear, int length, int kind) {
+        int[] n = java.util.Arrays.copyOf(watchpoints, watchpoints.length + 3);
+        n[watchpoints.length] = linear;
+        n[watchpoints.length + 1] = Math.max(1, length);
+        n[watchpoints.length + 2] = kind;
+        watchpoints = n;
+        watchActive = true;
+        cpu.flushTlb(true);
+    }
+
+    public synchronized void removeWatchpoint(int linear, int length, int kind) {
+        int[] w = watchpoints;
+        int[] n = new int[w.length];
+        int k = 0;
+        for (int i = 0; i < w.length; i += 3) {
+            if (w[i] != linear || w[i + 1] != Math.max(1, length) || w[i + 2] != kind) {
+                n[k++] = w[i];
+                n[k++] = w[i + 1];
+                n[k++] = w[i + 2];
+            }
+        }
+        watchpoints = java.util.Arrays.copyOf(n, k);
+        watchActive = k > 0;
+        cpu.flushTlb(true);
+    }
+
+    public synchronized void clearWatchpoints() {
+        watchpoints = new int[0];
+        watchActive = false;
+        cpu.flushTlb(true);
+    }
+
+    /** After RUN_DEBUG: whether a watchpoint (rather than a breakpoint or step) stopped the CPU. */
+    public boolean stoppedByWatchpoint() {
+        return watchHit;
+    }
+
+    /** The watched address the stopping access touched. */
+    public int watchHitAddress() {
+        return watchHitAddress;
+    }
+
+    /** WATCH_WRITE or WATCH_READ: what the stopping access did. */
+    public int watchHitKind() {
+        return watchHitKind;
+    }
+
+    void clearWatchHit() {
+        watchHit = false;
+    }
+
+    boolean watchesPage(int linear) {
+        int[] w = watchpoints;
+        for (int i = 0; i < w.length; i += 3) {
+            int first = w[i] & 0xFFFFF000;
+            int last = (w[i] + w[i + 1] - 1) & 0xFFFFF000;
+            int page = linear & 0xFFFFF000;
+            if (page == first || page == last) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Records a hit if an access starting at {@code linear} touches a watched range; returns true on a hit. */
+    boolean checkAccess(int linear, boolean write) {
+        int[] w = watchpoints;
+        for (int i = 0; i < w.length; i += 3) {
+            int kind = w[i + 2];
+            if ((write ? (kind & WATCH_WRITE) : (kind & WATCH_READ)) == 0) {
+                continue;
+            }
+            int start = w[i] & ~3;
+            int len = w[i + 1] + (w[i] & 3);
+            if (Integer.compareUnsigned(linear - start, len) < 0) {
+                watchHit = true;
+                watchHitAddress = Integer.compareUnsigned(linear, w[i]) < 0 ? w[i] : linear;
+                watchHitKind = write ? WATCH_WRITE : WATCH_READ;
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** In single-step mode run() executes exactly one instruction (or delivers one event) and returns RUN_DEBUG. */
     public void setSingleStep(boolean on) {
         singleStep = on;
@@ -94,12 +184,6 @@ public final class DebugHooks {
     /** While set, run() takes no external interrupt (a debugger's step that should not enter handlers). */
     public void setMaskInterrupts(boolean on) {
         maskInterrupts = on;
-    }
-
-    /** Installs (or, with null, removes) the watch; call again after its watched pages change. */
-    public void setDataWatch(DataWatch watch) {
-        dataWatch = watch;
-        cpu.flushTlb(true);
     }
 
     public void setInterruptLog(InterruptLog log) {

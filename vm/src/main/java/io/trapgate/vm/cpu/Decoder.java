@@ -97,7 +97,7 @@ public final class Decoder {
         def(0, 0x106, 0x108, 0x109, 0x10B);
         range(M, 0x118, 0x11F); // hint nops (0F 1F /0 is the multi-byte nop), prefetch
         range(M, 0x120, 0x123);
-        range(0, 0x130, 0x132);
+        range(0, 0x130, 0x133);
         def(0, 0x134, 0x135);
         range(M, 0x140, 0x14F);
         range(IZ, 0x180, 0x18F);

@@ -40,6 +40,8 @@ final class ExtendedReal {
      * operation or division by zero decides the result first. Cleared for each instruction.
      */
     boolean sourceDenormal;
+    /** The quadrant of the last argument reduction of FSIN/FCOS/FPTAN/FSINCOS. */
+    int quadrant;
 
     /** Sets rounding and precision from a control word. */
     void control(int cw) {
@@ -800,7 +802,13 @@ final class ExtendedReal {
         long fracHi; // the fraction left-aligned in 64 bits, with sticky in bit 0 if lost
         if (shift >= 64) {
             ip = 0;
-            fracHi = shift == 64 ? m : (m >>> (shift - 64)) | 1;
+            if (shift == 64) {
+                fracHi = m;
+            } else if (shift < 128) {
+                fracHi = (m >>> (shift - 64)) | ((m << (128 - shift)) != 0 ? 1 : 0);
+            } else {
+                fracHi = 1; // far below one half: only the sticky bit is left
+            }
         } else {
             ip = m >>> shift;
             fracHi = m << (64 - shift);
@@ -951,9 +959,11 @@ final class ExtendedReal {
         int d = ae - be;
         if (d < 0) {
             if (ieee && d == -1 && Long.compareUnsigned(as, bs) > 0) {
-                // |a| > |b|/2: the nearest quotient is 1
-                round(!neg, ae, (bs << 1) - as, 0, 64, 0x7FFF, false);
-                normalizeRemainder();
+                // |a| > |b|/2: the nearest quotient is 1 and the remainder a - b = -(2bs - as) in
+                // units of a's last place (2bs - as < bs fits in 64 bits)
+                long r = (bs << 1) - as;
+                int n = Long.numberOfLeadingZeros(r);
+                round(!neg, ae - n, r << n, 0, 64, 0x7FFF, false);
                 return 1;
             }
             result(aSe, aSig);
@@ -994,14 +1004,6 @@ final class ExtendedReal {
             round(neg, remExp - n, rem << n, 0, 64, 0x7FFF, false);
         }
         return partial ? PARTIAL : (int) (q & 7);
-    }
-
-    private void normalizeRemainder() {
-        if (sig != 0 && sig > 0 && (se & 0x7FFF) != 0) {
-            int n = Long.numberOfLeadingZeros(sig);
-            sig <<= n;
-            se -= n;
-        }
     }
 
     // ---- bridges to double for the transcendental instructions ----

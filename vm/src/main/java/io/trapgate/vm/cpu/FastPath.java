@@ -30,6 +30,13 @@ final class FastPath {
     static final int SHIFT_RI = 18;
     static final int MOVZX_B = 19;
     static final int NOP = 20;
+    static final int STORE_IMM = 21; // [ea] = imm
+    static final int ALU_MI = 22;    // [ea] op= imm (cmp only reads)
+    static final int LOAD8 = 23;     // reg8 = [ea]
+    static final int STORE8 = 24;    // [ea] = reg8
+    static final int CMP_MI8 = 25;   // cmpb $imm, [ea]
+    static final int PUSH_IMM = 26;
+    static final int STORE8_IMM = 27; // movb $imm, [ea]
 
     private FastPath() {
     }
@@ -65,11 +72,34 @@ final class FastPath {
         }
         switch (op) {
             case 0x81: case 0x83:
-                if (reg) {
-                    d.handler = ALU_RI;
-                    d.dst = d.rm;
-                    d.aluOp = d.reg;
+                d.handler = reg ? ALU_RI : ALU_MI;
+                d.dst = d.rm;
+                d.aluOp = d.reg;
+                return;
+            case 0x80:
+                if (!reg && d.reg == 7) {
+                    d.handler = CMP_MI8;
                 }
+                return;
+            case 0x88:
+                if (!reg) {
+                    d.handler = STORE8;
+                    d.src = d.reg;
+                }
+                return;
+            case 0x8A:
+                if (!reg) {
+                    d.handler = LOAD8;
+                    d.dst = d.reg;
+                }
+                return;
+            case 0xC6:
+                if (!reg && d.reg == 0) {
+                    d.handler = STORE8_IMM;
+                }
+                return;
+            case 0x68: case 0x6A:
+                d.handler = PUSH_IMM;
                 return;
             case 0x85:
                 if (reg) {
@@ -124,8 +154,8 @@ final class FastPath {
                 }
                 return;
             case 0xC7:
-                if (reg && d.reg == 0) {
-                    d.handler = MOV_RI;
+                if (d.reg == 0) {
+                    d.handler = reg ? MOV_RI : STORE_IMM;
                     d.dst = d.rm;
                 }
                 return;

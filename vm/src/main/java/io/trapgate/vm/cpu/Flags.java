@@ -13,6 +13,8 @@ final class Flags {
     static final int ARITH = CF | PF | AF | ZF | SF | OF;
 
     static final int NONE = 0, ADD = 1, ADC = 2, SUB = 3, SBB = 4, LOGIC = 5, INC = 6, DEC = 7;
+    /** Shifts: dst = the operand (masked to size), src = the count (1-31), res = the result. */
+    static final int SHL = 8, SHR = 9, SAR = 10;
 
     /** Which formula computes the arithmetic flags, or NONE. */
     int op;
@@ -87,7 +89,34 @@ final class Flags {
                 return cin != 0 ? c <= 0 : c < 0;
             }
             case LOGIC: return false;
+            case SHL: return shiftCarry();
+            case SHR: return shiftCarry();
+            case SAR: return shiftCarry();
             default: return cin != 0; // INC, DEC keep CF
+        }
+    }
+
+    private static int bits(int size) {
+        return 8 << size;
+    }
+
+    private boolean shiftCarry() {
+        int n = src;
+        switch (op) {
+            case SHL: return ((((long) dst & 0xFFFFFFFFL) << n) >>> bits(size) & 1) != 0;
+            case SHR: return n <= bits(size) && ((dst >>> (n - 1)) & 1) != 0;
+            default: {
+                int sv = size == 0 ? (byte) dst : size == 1 ? (short) dst : dst;
+                return ((sv >> Math.min(n - 1, 31)) & 1) != 0;
+            }
+        }
+    }
+
+    private boolean shiftOverflow() {
+        switch (op) {
+            case SHL: return ((res & signBit(size)) != 0) != shiftCarry();
+            case SHR: return (dst & signBit(size)) != 0;
+            default: return false;
         }
     }
 
@@ -106,7 +135,7 @@ final class Flags {
     boolean af() {
         switch (op) {
             case NONE: return (bits & AF) != 0;
-            case LOGIC: return false;
+            case LOGIC: case SHL: case SHR: case SAR: return false;
             default: return ((dst ^ src ^ res) & 0x10) != 0;
         }
     }
@@ -117,6 +146,7 @@ final class Flags {
             case NONE: return (bits & OF) != 0;
             case ADD: case ADC: case INC: return ((dst ^ res) & (src ^ res) & sb) != 0;
             case SUB: case SBB: case DEC: return ((dst ^ src) & (dst ^ res) & sb) != 0;
+            case SHL: case SHR: case SAR: return shiftOverflow();
             default: return false;
         }
     }
@@ -136,6 +166,9 @@ final class Flags {
         int v = PARITY[r & 0xFF] | ((r & m) == 0 ? ZF : 0) | ((r & sb) != 0 ? SF : 0);
         if (op == LOGIC) {
             return v;
+        }
+        if (op >= SHL) {
+            return v | (shiftCarry() ? CF : 0) | (shiftOverflow() ? OF : 0);
         }
         v |= ((dst ^ src ^ r) & AF);
         switch (op) {

@@ -121,6 +121,32 @@ final class Interpreter {
                 return;
             case FastPath.NOP:
                 return;
+            case FastPath.STORE_IMM:
+                c.write32(i.seg, c.ea(i), i.imm);
+                return;
+            case FastPath.ALU_MI:
+                if (i.aluOp == Alu.CMP) {
+                    alu.alu(Alu.CMP, 2, c.read32(i.seg, c.ea(i)), i.imm);
+                } else {
+                    int a = readRmw(i, 2);
+                    writeRmw(i, 2, alu.alu(i.aluOp, 2, a, i.imm));
+                }
+                return;
+            case FastPath.LOAD8:
+                c.setReg8(i.dst, c.read8(i.seg, c.ea(i)));
+                return;
+            case FastPath.STORE8:
+                c.write8(i.seg, c.ea(i), c.reg8(i.src));
+                return;
+            case FastPath.CMP_MI8:
+                alu.alu(Alu.CMP, 0, c.read8(i.seg, c.ea(i)), i.imm);
+                return;
+            case FastPath.PUSH_IMM:
+                c.push32(i.imm);
+                return;
+            case FastPath.STORE8_IMM:
+                c.write8(i.seg, c.ea(i), i.imm);
+                return;
             default:
                 executeGeneric(i);
         }
@@ -837,6 +863,7 @@ final class Interpreter {
             case 0x30: system.wrmsr(); return;
             case 0x31: system.rdtsc(); return;
             case 0x32: system.rdmsr(); return;
+            case 0x33: system.rdpmc(); return;
             case 0x34: control.sysenter(); return;
             case 0x35: control.sysexit(); return;
             case 0xA0: pushSegment(i, Cpu.FS); return;

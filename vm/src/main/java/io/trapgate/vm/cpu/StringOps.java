@@ -33,7 +33,7 @@ final class StringOps {
 
     /** Block copies skip per-element accesses: not while a debugger steps or watches data. */
     private boolean blocksAllowed() {
-        return repSlice == REP_SLICE && c.debug.dataWatch == null;
+        return repSlice == REP_SLICE && !c.debug.watchActive;
     }
 
     /** Ends this execution of a REP instruction early; EIP stays on it so it continues next time. */

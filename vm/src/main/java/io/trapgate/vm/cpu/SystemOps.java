@@ -246,6 +246,18 @@ final class SystemOps {
         r[EDX] = (int) (v >>> 32);
     }
 
+    /** rdpmc: the P6's two performance counters, which count nothing here; CR4.PCE opens it to CPL > 0. */
+    void rdpmc() {
+        if (c.cpl != 0 && c.protectedMode() && (c.cr4 & 0x100) == 0) {
+            throw c.fault(GP, 0);
+        }
+        if (r[ECX] != 0 && r[ECX] != 1) {
+            throw c.fault(GP, 0);
+        }
+        r[EAX] = 0;
+        r[EDX] = 0;
+    }
+
     void cpuid() {
         switch (r[EAX]) {
             case 0:

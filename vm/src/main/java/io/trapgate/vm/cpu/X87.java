@@ -322,10 +322,17 @@ final class X87 {
         c.write32(seg, ea + 4, (int) (v >>> 32));
     }
 
-    /** Checks that a multi-part store can complete, so a fault leaves memory untouched. */
+    /**
+     * Checks the segment and both pages of a multi-part store before its first byte is written,
+     * so a #GP or #PF leaves memory and the FPU untouched (the store is then atomic).
+     */
     private void probeStore(int seg, int ea, int size) {
-        c.write8(seg, ea + size - 1, c.read8(seg, ea + size - 1));
-        c.write8(seg, ea, c.read8(seg, ea));
+        int la = c.linear(seg, ea, size, true);
+        c.probeWrite(la, 1);
+        int last = la + size - 1;
+        if ((last & 0xFFFFF000) != (la & 0xFFFFF000)) {
+            c.probeWrite(last & 0xFFFFF000, 1); // CR2 names the first byte on the second page
+        }
     }
 
     /** Pushes the value in fp.se/fp.sig (already converted, with conversion exceptions). */
@@ -344,6 +351,15 @@ final class X87 {
 
     private boolean isEmptyPhys(int p) {
         return (empty & (1 << p)) != 0;
+    }
+
+    /** Stack overflow of an instruction with two results: both become the indefinite. */
+    private void overflowBoth() {
+        status(IE | SF | C1, true);
+        if ((cw & IE) != 0) {
+            setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
+            push(INDEFINITE_SE, INDEFINITE_SIG);
+        }
     }
 
     private void overflowPush() {
@@ -540,11 +556,8 @@ final class X87 {
             hi = 0xFFFF;
         } else {
             int s = stSe(0);
-            fp.toInt(s & 0x7FFF, stSig(0), 64); // magnitude, rounded by RC for the sign below
+            long mag = fp.toInt(s, stSig(0), 64); // rounded by RC; BCD holds 18 digits and a sign
             int exc = fp.exc;
-            fp.exc = 0;
-            long mag = fp.toInt(s, stSig(0), 64);
-            exc = fp.exc;
             if (mag < 0) {
                 mag = -mag;
             }
@@ -602,27 +615,33 @@ final class X87 {
     }
 
     private void loadEnv(Insn i, int seg, int ea) {
-        int ncw, nsw, ntw;
+        // every field is read before any is assigned: a fault part way changes nothing
+        int ncw, nsw, ntw, nip, ncs, nop, ndp, nds;
         if (i.o16) {
             ncw = c.read16(seg, ea);
             nsw = c.read16(seg, ea + 2);
             ntw = c.read16(seg, ea + 4);
-            fip = c.read16(seg, ea + 6);
-            fcs = c.read16(seg, ea + 8);
-            fdp = c.read16(seg, ea + 10);
-            fds = c.read16(seg, ea + 12);
-            fop = 0;
+            nip = c.read16(seg, ea + 6);
+            ncs = c.read16(seg, ea + 8);
+            ndp = c.read16(seg, ea + 10);
+            nds = c.read16(seg, ea + 12);
+            nop = 0;
         } else {
             ncw = c.read16(seg, ea);
             nsw = c.read16(seg, ea + 4);
             ntw = c.read16(seg, ea + 8);
-            fip = c.read32(seg, ea + 12);
+            nip = c.read32(seg, ea + 12);
             int w = c.read32(seg, ea + 16);
-            fcs = w & 0xFFFF;
-            fop = (w >>> 16) & 0x7FF;
-            fdp = c.read32(seg, ea + 20);
-            fds = c.read16(seg, ea + 24);
+            ncs = w & 0xFFFF;
+            nop = (w >>> 16) & 0x7FF;
+            ndp = c.read32(seg, ea + 20);
+            nds = c.read16(seg, ea + 24);
         }
+        fip = nip;
+        fcs = ncs;
+        fop = nop;
+        fdp = ndp;
+        fds = nds;
         setEnv(ncw, nsw, ntw);
     }
 
@@ -816,7 +835,8 @@ final class X87 {
             r = fp.compare(stSe(0), stSig(0), stSe(i), stSig(i), quiet);
         }
         int exc = fp.exc;
-        status(exc & ~C1, true);
+        // C1 is cleared only by a stack underflow; otherwise it keeps its value (as the host does)
+        status(exc & ~C1, (exc & SF) != 0);
         if (blocked(exc)) {
             return;
         }
@@ -838,7 +858,7 @@ final class X87 {
         if (c.flags.cond(cc)) {
             setSt(0, stSe(i), stSig(i));
         }
-        sw &= ~C1;
+        // C1 keeps its value unless the stack underflows (as the host does)
     }
 
     private void fxch(int i) {
@@ -885,9 +905,8 @@ final class X87 {
                 recordInstruction(i, 1);
                 beginOp(64);
                 if (isEmpty(rm)) {
-                    if (!isEmptyPhys((top - 1) & 7)) {
-                        overflowPush();
-                    } else if (underflow()) {
+                    // an empty source is reported as underflow even when the push would overflow
+                    if (underflow()) {
                         push(INDEFINITE_SE, INDEFINITE_SIG);
                     }
                     return;
@@ -1067,14 +1086,12 @@ final class X87 {
         if (isEmpty(0)) {
             if (underflow()) {
                 setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
-                if (isEmptyPhys((top - 1) & 7)) {
-                    push(INDEFINITE_SE, INDEFINITE_SIG);
-                }
+                push(INDEFINITE_SE, INDEFINITE_SIG); // both results are the indefinite
             }
             return;
         }
         if (!isEmptyPhys((top - 1) & 7)) {
-            overflowPush();
+            overflowBoth();
             return;
         }
         int s = stSe(0);
@@ -1125,6 +1142,7 @@ final class X87 {
     private void fprem(boolean ieee) {
         beginOp(64);
         if (isEmpty(0) || isEmpty(1)) {
+            sw &= ~C2; // as for a NaN: C1 and C2 cleared, C0 and C3 kept (the host's behaviour)
             if (underflow()) {
                 setSt(0, INDEFINITE_SE, INDEFINITE_SIG);
             }
@@ -1144,7 +1162,7 @@ final class X87 {
         } else if (q == ExtendedReal.PARTIAL) {
             sw = (sw & ~CC) | C2;
         } else {
-            sw &= ~CC;
+            sw &= ~(C1 | C2); // NaN or invalid operands: C0 and C3 keep their values
         }
         status(exc & ~C1, false);
     }
@@ -1152,6 +1170,28 @@ final class X87 {
     private void transcendental(int which) {
         beginOp(64);
         X87Transcendental.execute(this, which);
+    }
+
+    // ---- access for X87Registers (the debugger) ----
+
+    void debuggerSetControlWord(int v) {
+        setControlWord(v);
+    }
+
+    void debuggerSetStatusWord(int v) {
+        top = (v >> 11) & 7;
+        sw = v & ~0x3800;
+        updateEs();
+    }
+
+    void debuggerSetTagWord(int v) {
+        int e = 0;
+        for (int p = 0; p < 8; p++) {
+            if (((v >> (2 * p)) & 3) == 3) {
+                e |= 1 << p;
+            }
+        }
+        empty = e;
     }
 
     // ---- access for X87Transcendental ----
@@ -1189,7 +1229,7 @@ final class X87 {
     }
 
     void stackOverflow() {
-        overflowPush();
+        overflowBoth();
     }
 
     void finish(int exc) {

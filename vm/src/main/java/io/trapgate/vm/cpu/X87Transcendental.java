@@ -30,8 +30,8 @@ final class X87Transcendental {
                     x.popValue();
                 } else {
                     x.writeSt(0, INDEFINITE_SE, INDEFINITE_SIG);
-                    if ((which == FPTAN || which == FSINCOS) && !x.pushWouldOverflow()) {
-                        x.pushValue(INDEFINITE_SE, INDEFINITE_SIG);
+                    if (which == FPTAN || which == FSINCOS) {
+                        x.pushValue(INDEFINITE_SE, INDEFINITE_SIG); // both results, as FXTRACT
                     }
                 }
             }
@@ -62,20 +62,32 @@ final class X87Transcendental {
             double r;
             switch (which) {
                 case FYL2X:
-                    if (a < 0 || (a == 0 && b == 0) || (a == 1 && Double.isInfinite(b))
-                            || (Double.isInfinite(a) && b == 0)) {
+                    boolean aZero = ca == ExtendedReal.ZERO;
+                    boolean bZero = cb == ExtendedReal.ZERO;
+                    if ((!aZero && (aSe & 0x8000) != 0) || (aZero && bZero) || (a == 1 && Double.isInfinite(b))
+                            || (Double.isInfinite(a) && bZero)) {
                         fp.indefinite();
                         finishBinary(x, fp.exc);
                         return;
                     }
-                    if (a == 0) {
+                    if (aZero) {
                         fp.exc |= ZE;
                     }
-                    r = b * (StrictMath.log(a) / StrictMath.log(2));
+                    r = b * log2(aSe, aSig, ca);
                     break;
                 case FYL2XP1:
                     if ((Double.isInfinite(b) && a == 0) || a < -1) {
                         fp.indefinite();
+                        finishBinary(x, fp.exc);
+                        return;
+                    }
+                    if (ca != ExtendedReal.ZERO && (aSe & 0x7FFF) < ExtendedReal.BIAS - 60 && cb != ExtendedReal.INF
+                            && cb != ExtendedReal.ZERO) {
+                        // log2(1 + x) = x * log2(e) to far beyond 64 bits: in extended, so that
+                        // denormal operands and results come out as the hardware's
+                        fp.multiply(aSe, aSig, bSe, bSig);
+                        fp.multiply(fp.se, fp.sig, 0x3FFF, LOG2E_SIG);
+                        fp.exc |= PE;
                         finishBinary(x, fp.exc);
                         return;
                     }
@@ -109,14 +121,18 @@ final class X87Transcendental {
         if (ca == ExtendedReal.DENORMAL) {
             fp.exc |= DE;
         }
+        if (ca == ExtendedReal.DENORMAL || (ca == ExtendedReal.NORMAL && (aSe & 0x7FFF) < ExtendedReal.BIAS - 40)) {
+            tiny(x, which, aSe, aSig);
+            return;
+        }
         double a = ExtendedReal.toDouble(aSe, aSig);
         double r1;
         double r2 = 0;
         if (which == F2XM1) {
             r1 = ca == ExtendedReal.INF ? ((aSe & 0x8000) != 0 ? -1 : a) : StrictMath.expm1(a * StrictMath.log(2));
         } else {
-            double r = reduce(aSe, aSig, a);
-            int q = quadrant;
+            double r = reduce(fp, aSe, aSig, a);
+            int q = fp.quadrant;
             double sr = StrictMath.sin(r);
             double cr = StrictMath.cos(r);
             double sin = q == 0 ? sr : q == 1 ? cr : q == 2 ? -sr : -cr;
@@ -176,15 +192,13 @@ final class X87Transcendental {
     private static final double PIO2_HI = Math.scalb((double) (PI_SIG >>> 11), -52);
     private static final double PIO2_LO = Math.scalb((double) (((PI_SIG & 0x7FF) << 2) | 3), -65);
 
-    /** The quadrant (k mod 4) of the last {@link #reduce}; the unit is single-threaded like the CPU. */
-    private static int quadrant;
-
     /**
      * x - k * pi/2 with the x87's 66-bit pi, so arguments near multiples of pi give the host's
-     * answers (sin of the extended pi is -2^-64, not the double sine of it).
+     * answers (sin of the extended pi is -2^-64, not the double sine of it). The quadrant
+     * (k mod 4) is left in {@link ExtendedReal#quadrant}.
      */
-    private static double reduce(int se, long sig, double x) {
-        quadrant = 0;
+    private static double reduce(ExtendedReal fp, int se, long sig, double x) {
+        fp.quadrant = 0;
         if (Math.abs(x) <= Math.PI / 4 || Math.abs(x) >= 0x1p30) {
             return x;
         }
@@ -198,7 +212,57 @@ final class X87Transcendental {
         }
         double t = Math.fma(-k, PIO2_HI, xh); // exact: both are multiples of 2^-52 and t is small
         double r = t + (xl - k * PIO2_LO);
-        quadrant = (int) (((long) k) & 3);
+        fp.quadrant = (int) (((long) k) & 3);
         return r;
+    }
+    /** log2(e) and ln(2) as the x87 holds them (rounded to 64 bits). */
+    private static final long LOG2E_SIG = 0xB8AA3B295C17F0BCL;
+    private static final long LN2_SIG = 0xB17217F7D1CF79ACL;
+
+    /** log2 of a positive finite extended value, denormals included (double precision). */
+    private static double log2(int se, long sig, int cls) {
+        if (cls == ExtendedReal.ZERO) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        if (cls == ExtendedReal.INF) {
+            return Double.POSITIVE_INFINITY;
+        }
+        int e = ExtendedReal.normExp(se, sig) - ExtendedReal.BIAS;
+        double m = ExtendedReal.toDouble(ExtendedReal.BIAS, ExtendedReal.normSig(sig)); // in [1, 2)
+        return e + StrictMath.log(m) / StrictMath.log(2);
+    }
+
+    /**
+     * |x| below 2^-40 (denormals included): sin x = tan x = x, cos x = 1, 2^x - 1 = x ln 2 to
+     * beyond 64 bits; done in extended so tiny and denormal results round (and raise UE) as the
+     * hardware's do.
+     */
+    private static void tiny(X87 x, int which, int aSe, long aSig) {
+        ExtendedReal fp = x.fp;
+        int s1;
+        long m1;
+        if (which == F2XM1) {
+            fp.multiply(aSe, aSig, 0x3FFE, LN2_SIG);
+            s1 = fp.se;
+            m1 = fp.sig;
+        } else if (which == FCOS) {
+            if (ExtendedReal.classify(aSe, aSig) == ExtendedReal.DENORMAL) {
+                fp.exc |= DE;
+            }
+            s1 = 0x3FFF;
+            m1 = ExtendedReal.INT_BIT;
+        } else {
+            // x itself, rounded as a result: a denormal operand raises DE, a denormal result UE
+            fp.multiply(aSe, aSig, 0x3FFF, ExtendedReal.INT_BIT);
+            s1 = fp.se;
+            m1 = fp.sig;
+            if ((s1 & 0x7FFF) == 0) {
+                fp.exc |= ExtendedReal.UE;
+            }
+        }
+        fp.exc |= PE;
+        int s2 = 0x3FFF;
+        long m2 = ExtendedReal.INT_BIT; // cos x of FSINCOS
+        finishUnary(x, which, fp.exc, s1, m1, s2, m2);
     }
 }

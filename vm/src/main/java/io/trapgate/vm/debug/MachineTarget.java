@@ -54,7 +54,7 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
     private final CommandQueue commands = new CommandQueue();
     private final KernelSymbols symbols;
     private final PrintStream diagnostics;
-    private final WatchList watches = new WatchList(this::watchTriggered);
+    private final WatchList watches = new WatchList();
     private final Map<Long, Breakpoint> breakpoints = new TreeMap<>();
     final SyscallLog syscalls;
     private final MonitorCommandSet monitor;
@@ -96,7 +96,6 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         cpu = m.cpu();
         regs = cpu.registers();
         m.setDebugListener(this::cpuStopped);
-        watches.takeHit();
         syncBreakpoints();
         syncWatches();
         if (mode == Mode.STEPPING) {
@@ -125,10 +124,10 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         if (mode == Mode.STEPPING) {
             hooks.setSingleStep(false);
             hooks.setMaskInterrupts(false);
-            WatchList.Watch w = watches.takeHit();
-            if (w != null) {
-                stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
-            } else if (cpu.retired() != stepStart) {
+            if (watchpointHit()) {
+                return;
+            }
+            if (cpu.retired() != stepStart) {
                 syscalls.steppedTo(linearPc());
                 stop(StopReason.stepped());
             } else {
@@ -139,9 +138,7 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         if (mode != Mode.RUNNING) {
             return;
         }
-        WatchList.Watch w = watches.takeHit();
-        if (w != null) {
-            stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
+        if (watchpointHit()) {
             return;
         }
         long la = linearPc();
@@ -156,16 +153,17 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         }
     }
 
-    /** Called by the CPU in the middle of an instruction that touched a watched range: stop after it. */
-    private void watchTriggered() {
-        execute(() -> {
-            if (mode == Mode.RUNNING) {
-                WatchList.Watch w = watches.takeHit();
-                if (w != null) {
-                    stop(new StopReason.Watchpoint(w.kind(), watches.hitAddress()));
-                }
-            }
-        });
+    /** The CPU stopped after an access to a watched range: report it as the client's watchpoint. */
+    private boolean watchpointHit() {
+        DebugHooks hooks = cpu.debugHooks();
+        if (!hooks.stoppedByWatchpoint()) {
+            return false;
+        }
+        long address = hooks.watchHitAddress() & 0xFFFFFFFFL;
+        boolean write = hooks.watchHitKind() == DebugHooks.WATCH_WRITE;
+        WatchList.Watch w = watches.find(address, write);
+        stop(new StopReason.Watchpoint(w != null ? w.kind() : write ? WatchKind.WRITE : WatchKind.READ, address));
+        return true;
     }
 
     private void stop(StopReason reason) {
@@ -422,7 +420,7 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
 
     private void syncWatches() {
         if (cpu != null) {
-            cpu.debugHooks().setDataWatch(watches.isEmpty() ? null : watches);
+            watches.install(cpu.debugHooks());
         }
     }
 

@@ -170,8 +170,8 @@ final class MonitorCommandSet {
         s.append(String.format("DR0=%08x DR1=%08x DR2=%08x DR3=%08x DR6=%08x DR7=%08x%n", r.dr(0), r.dr(1), r.dr(2),
                 r.dr(3), r.dr(6), r.dr(7)));
         s.append(String.format("FCW=%04x FSW=%04x FTW=%04x FOP=%04x FIP=%04x:%08x FDP=%04x:%08x%n",
-                r.x87Control(0), r.x87Control(1), r.x87Control(2), r.x87Control(7), r.x87Control(3), r.x87Control(4),
-                r.x87Control(5), r.x87Control(6)));
+                r.fpuControlWord(), r.fpuStatusWord(), r.fpuTagWord(), r.fpuOpcode(), r.fpuInstructionSelector(),
+                r.fpuInstructionOffset(), r.fpuOperandSelector(), r.fpuOperandOffset()));
         s.append(String.format("TSC=%d (instructions retired)%n", target.tsc()));
         return s.toString();
     }

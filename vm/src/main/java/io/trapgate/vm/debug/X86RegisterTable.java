@@ -27,7 +27,7 @@ final class X86RegisterTable {
     static final String LINUX = "org.gnu.gdb.i386.linux";
     static final String SYSTEM = "io.trapgate.i386.system";
 
-    /** Reads a register as up to 64 bits; wider registers (x87, xmm) have zero upper bytes for now. */
+    /** Reads a register as up to 64 bits (wider ones have a {@link WideReader}, or read as zeros: xmm). */
     @FunctionalInterface
     interface Reader {
         long read(RegisterAccess a);
@@ -45,7 +45,13 @@ final class X86RegisterTable {
         void read(RegisterAccess a, byte[] dst, int offset);
     }
 
-    record Row(RegisterDescriptor descriptor, Reader reader, Writer writer, WideReader wide) {
+    /** Writes a register wider than 64 bits from its little-endian bytes. */
+    @FunctionalInterface
+    interface WideWriter {
+        void write(RegisterAccess a, byte[] src, int offset);
+    }
+
+    record Row(RegisterDescriptor descriptor, Reader reader, Writer writer, WideReader wide, WideWriter wideWriter) {
     }
 
     private final List<Row> rows = new ArrayList<>();
@@ -82,26 +88,49 @@ final class X86RegisterTable {
             add(RegisterDescriptor.of(rows.size(), segs[i], 32, "int32", "general", CORE).withDwarf(segDwarf[i], -1),
                     a -> a.regs().segmentSelector(seg) & 0xFFFFL, (a, v) -> a.writeSegment(seg, v));
         }
-        // x87: read-only for now (writing the value a register already has is accepted, as G does)
+        // x87: the stack (80-bit, relative to TOP as gdb numbers it) and the control registers
         for (int i = 0; i < 8; i++) {
             int st = i;
             rows.add(new Row(RegisterDescriptor.of(rows.size(), "st" + i, 80, "i387_ext", "float", CORE)
-                    .withLldb(Encoding.IEEE754, Format.FLOAT).withDwarf(11 + i, 11 + i), a -> a.regs().x87St(st)[0],
-                    null, (a, dst, off) -> {
-                        long[] v = a.regs().x87St(st);
-                        for (int b = 0; b < 8; b++) {
-                            dst[off + b] = (byte) (v[0] >>> (8 * b));
-                        }
-                        dst[off + 8] = (byte) v[1];
-                        dst[off + 9] = (byte) (v[1] >>> 8);
-                    }));
+                    .withLldb(Encoding.IEEE754, Format.FLOAT).withDwarf(11 + i, 11 + i), null, null,
+                    (a, dst, off) -> a.regs().fpuStackRegister(st, dst, off),
+                    (a, src, off) -> a.regs().setFpuStackRegister(st, src, off)));
         }
-        String[] x87 = {"fctrl", "fstat", "ftag", "fiseg", "fioff", "foseg", "fooff", "fop"};
-        for (int i = 0; i < x87.length; i++) {
-            int which = i;
-            add(RegisterDescriptor.of(rows.size(), x87[i], 32, "int", "float", CORE),
-                    a -> a.regs().x87Control(which) & 0xFFFFFFFFL, null);
-        }
+        add(RegisterDescriptor.of(rows.size(), "fctrl", 32, "int", "float", CORE),
+                a -> a.regs().fpuControlWord() & 0xFFFFL, (a, v) -> {
+                    if (v > 0xFFFF) {
+                        return false;
+                    }
+                    a.regs().setFpuControlWord((int) v);
+                    return true;
+                });
+        add(RegisterDescriptor.of(rows.size(), "fstat", 32, "int", "float", CORE),
+                a -> a.regs().fpuStatusWord() & 0xFFFFL, (a, v) -> {
+                    if (v > 0xFFFF) {
+                        return false;
+                    }
+                    a.regs().setFpuStatusWord((int) v);
+                    return true;
+                });
+        add(RegisterDescriptor.of(rows.size(), "ftag", 32, "int", "float", CORE),
+                a -> a.regs().fpuTagWord() & 0xFFFFL, (a, v) -> {
+                    if (v > 0xFFFF) {
+                        return false;
+                    }
+                    a.regs().setFpuTagWord((int) v);
+                    return true;
+                });
+        // the last instruction's and operand's pointers and opcode: read-only
+        add(RegisterDescriptor.of(rows.size(), "fiseg", 32, "int", "float", CORE),
+                a -> a.regs().fpuInstructionSelector() & 0xFFFFL, null);
+        add(RegisterDescriptor.of(rows.size(), "fioff", 32, "int", "float", CORE),
+                a -> a.regs().fpuInstructionOffset() & 0xFFFFFFFFL, null);
+        add(RegisterDescriptor.of(rows.size(), "foseg", 32, "int", "float", CORE),
+                a -> a.regs().fpuOperandSelector() & 0xFFFFL, null);
+        add(RegisterDescriptor.of(rows.size(), "fooff", 32, "int", "float", CORE),
+                a -> a.regs().fpuOperandOffset() & 0xFFFFFFFFL, null);
+        add(RegisterDescriptor.of(rows.size(), "fop", 32, "int", "float", CORE),
+                a -> a.regs().fpuOpcode() & 0x7FFL, null);
         // SSE: this CPU has none (an i686 without FXSR); zeros keep gdb's i386 layout
         for (int i = 0; i < 8; i++) {
             add(RegisterDescriptor.of(rows.size(), "xmm" + i, 128, "vec128", "vector", SSE)
@@ -124,8 +153,11 @@ final class X86RegisterTable {
                 });
         add(RegisterDescriptor.of(rows.size(), "gdtr_limit", 32, "uint32", "system", SYSTEM),
                 a -> a.regs().gdtrLimit() & 0xFFFFL, (a, v) -> {
+                    if (v > 0xFFFF) {
+                        return false;
+                    }
                     a.regs().setGdtr(a.regs().gdtrBase(), (int) v);
-                    return v <= 0xFFFF;
+                    return true;
                 });
         add(RegisterDescriptor.of(rows.size(), "idtr_base", 32, "data_ptr", "system", SYSTEM),
                 a -> a.regs().idtrBase() & 0xFFFFFFFFL, (a, v) -> {
@@ -134,8 +166,11 @@ final class X86RegisterTable {
                 });
         add(RegisterDescriptor.of(rows.size(), "idtr_limit", 32, "uint32", "system", SYSTEM),
                 a -> a.regs().idtrLimit() & 0xFFFFL, (a, v) -> {
+                    if (v > 0xFFFF) {
+                        return false;
+                    }
                     a.regs().setIdtr(a.regs().idtrBase(), (int) v);
-                    return v <= 0xFFFF;
+                    return true;
                 });
         add(RegisterDescriptor.of(rows.size(), "ldtr", 32, "uint32", "system", SYSTEM),
                 a -> a.regs().ldtr() & 0xFFFFL, null);
@@ -168,7 +203,7 @@ final class X86RegisterTable {
     }
 
     private void add(RegisterDescriptor d, Reader reader, Writer writer) {
-        rows.add(new Row(d, reader, writer, null));
+        rows.add(new Row(d, reader, writer, null, null));
     }
 
     TargetDescription description() {
@@ -205,6 +240,10 @@ final class X86RegisterTable {
     boolean write(RegisterAccess a, int regnum, byte[] src, int offset) {
         Row r = rows.get(regnum);
         int n = r.descriptor().byteSize();
+        if (r.wideWriter() != null) {
+            r.wideWriter().write(a, src, offset);
+            return true;
+        }
         long v = 0;
         for (int i = 0; i < Math.min(n, 8); i++) {
             v |= (src[offset + i] & 0xFFL) << (8 * i);

@@ -23,6 +23,8 @@ public final class PageWalker {
     public int faultCode;
     /** Whether the last successful walk found a global page. */
     public boolean lastGlobal;
+    /** Whether the last successful walk found a 4 MiB page. */
+    public boolean lastLarge;
 
     public PageWalker(PhysicalMemory memory) {
         this.memory = memory;
@@ -53,6 +55,7 @@ public final class PageWalker {
                 }
             }
             lastGlobal = (pde & G) != 0 && (cr4 & CR4_PGE) != 0;
+            lastLarge = true;
             return ((pde & 0xFFC00000) | (linear & 0x3FFFFF)) & 0xFFFFFFFFL;
         }
         int pteAddr = (pde & 0xFFFFF000) | (((linear >>> 12) & 0x3FF) << 2);
@@ -75,6 +78,7 @@ public final class PageWalker {
             }
         }
         lastGlobal = (pte & G) != 0 && (cr4 & CR4_PGE) != 0;
+        lastLarge = false;
         return ((pte & 0xFFFFF000) | (linear & 0xFFF)) & 0xFFFFFFFFL;
     }
 

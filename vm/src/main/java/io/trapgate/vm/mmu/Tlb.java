@@ -38,9 +38,32 @@ public final class Tlb {
         global[i] = isGlobal;
     }
 
+    /**
+     * Fills an entry for a 4 KiB piece of a 4 MiB page, remembering the 4 MiB region so INVLPG
+     * of any address in it drops every piece, as it drops the one large-page entry on hardware.
+     */
+    public void fillLarge(int kind, int linear, int physFrame, boolean isGlobal) {
+        fill(kind, linear, physFrame, isGlobal);
+        int region = linear >>> 22;
+        for (int k = 0; k < largeCount; k++) {
+            if (largeRegions[k] == region) {
+                return;
+            }
+        }
+        if (largeCount == largeRegions.length) {
+            largeRegions = java.util.Arrays.copyOf(largeRegions, largeCount * 2);
+        }
+        largeRegions[largeCount++] = region;
+    }
+
+    /** 4 MiB regions that may have entries in the TLB (a superset; cleared by a full flush). */
+    private int[] largeRegions = new int[16];
+    private int largeCount;
+
     public void flushAll() {
         java.util.Arrays.fill(tag, INVALID);
         java.util.Arrays.fill(global, false);
+        largeCount = 0;
     }
 
     /** Flushes everything but global pages (a CR3 load with CR4.PGE set). */
@@ -54,6 +77,19 @@ public final class Tlb {
 
     /** INVLPG: drops every entry for the page, global or not. */
     public void flushPage(int linear) {
+        int region = linear >>> 22;
+        for (int k = 0; k < largeCount; k++) {
+            if (largeRegions[k] == region) {
+                for (int i = 0; i < tag.length; i++) {
+                    if (tag[i] != INVALID && (tag[i] >>> 22) == region) {
+                        tag[i] = INVALID;
+                        global[i] = false;
+                    }
+                }
+                largeRegions[k] = largeRegions[--largeCount];
+                return;
+            }
+        }
         int page = linear & 0xFFFFF000;
         for (int kind = 0; kind < 4; kind++) {
             int i = index(kind, linear);

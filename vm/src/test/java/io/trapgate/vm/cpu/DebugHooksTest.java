@@ -83,4 +83,54 @@ class DebugHooksTest {
         t.cpu.run(10);
         assertEquals(9, t.eax());
     }
+
+    @Test
+    void fpuRegistersAreVisibleAsExtendedPrecision() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("fninit\n fld1\n fldpi\n hlt");
+        t.run();
+        byte[] st0 = new byte[10];
+        t.regs.fpuStackRegister(0, st0, 0);
+        // pi in extended precision: significand c90fdaa22168c235, exponent 0x4000
+        assertArrayEquals(new byte[] {0x35, (byte) 0xc2, 0x68, 0x21, (byte) 0xa2, (byte) 0xda, 0x0f, (byte) 0xc9, 0x00, 0x40}, st0);
+        assertEquals(6, (t.regs.fpuStatusWord() >> 11) & 7); // two pushes: TOP = 6
+        assertEquals(0x0FFF, t.regs.fpuTagWord()); // physical 6 and 7 valid, the rest empty
+        assertEquals(0x037F, t.regs.fpuControlWord());
+    }
+
+    @Test
+    void writeWatchpointStopsRightAfterTheStoreToTheWatchedWord() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                movl $1, 0x200010
+                mov 0x200020, %eax
+                movl $2, 0x200020
+                mov $3, %ebx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200020, 4, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertTrue(t.cpu.debugHooks().stoppedByWatchpoint());
+        assertEquals(0x200020, t.cpu.debugHooks().watchHitAddress());
+        assertEquals(DebugHooks.WATCH_WRITE, t.cpu.debugHooks().watchHitKind());
+        assertEquals(2, t.memory.read32(0x200020)); // the store happened
+        assertEquals(0x9000, t.reg(Cpu.EBX)); // the next instruction did not
+        t.cpu.debugHooks().clearWatchpoints();
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(3, t.reg(Cpu.EBX));
+    }
+
+    @Test
+    void readWatchpointIgnoresWritesAndStopsOnTheRead() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                movl $7, 0x200040
+                mov $1, %ecx
+                mov 0x200040, %eax
+                mov $2, %ecx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200040, 4, DebugHooks.WATCH_READ);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(DebugHooks.WATCH_READ, t.cpu.debugHooks().watchHitKind());
+        assertEquals(7, t.eax());
+        assertEquals(1, t.reg(Cpu.ECX));
+    }
 }

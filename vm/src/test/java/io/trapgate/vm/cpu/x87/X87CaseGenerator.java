@@ -16,7 +16,7 @@ import java.util.Random;
  */
 final class X87CaseGenerator {
     /** One case: its description (for failure messages) and its assembly body. */
-    record Case(int index, String describe, String asm, boolean transcendental) {
+    record Case(int index, String describe, String asm, boolean transcendental, int undefinedSw) {
     }
 
     /** 80-bit values: sign/exponent and significand. */
@@ -27,6 +27,7 @@ final class X87CaseGenerator {
     }
 
     static final int DEFAULT_CW = 0x037F;
+    static final long INT_BIT_LONG = 0x8000000000000000L;
     private static final String[] ARITH = {"fadd", "fmul", "fcom", "fcomp", "fsub", "fsubr", "fdiv", "fdivr"};
     private static final int[] ARITH_OPS = {0, 1, 4, 5, 6, 7};
 
@@ -165,6 +166,11 @@ final class X87CaseGenerator {
 
         /** A case with the given control word and EFLAGS, loading operands (last = ST0) first. */
         void add(String what, int cw, int eflags, List<Ext> loads, String body, boolean transcendental) {
+            add(what, cw, eflags, loads, body, transcendental, 0);
+        }
+
+        void add(String what, int cw, int eflags, List<Ext> loads, String body, boolean transcendental,
+                int undefinedSw) {
             StringBuilder sb = new StringBuilder();
             sb.append(String.format(Locale.ROOT, "X87_BEGIN 0x%x, 0x%x\n", cw, eflags | 2));
             StringBuilder d = new StringBuilder(what).append(String.format(Locale.ROOT, " cw=%04x", cw));
@@ -174,7 +180,7 @@ final class X87CaseGenerator {
             }
             sb.append(body).append('\n');
             sb.append("X87_END");
-            cases.add(new Case(cases.size(), d.toString(), sb.toString(), transcendental));
+            cases.add(new Case(cases.size(), d.toString(), sb.toString(), transcendental, undefinedSw));
         }
 
         void add(String what, int cw, List<Ext> loads, String body) {
@@ -275,6 +281,14 @@ final class X87CaseGenerator {
                     rnd.nextLong() | 0x8000000000000000L);
             g.b.add("fprem", DEFAULT_CW, List.of(b, a), ".byte 0xd9,0xf8");
             g.b.add("fprem1", DEFAULT_CW, List.of(b, a), ".byte 0xd9,0xf5");
+        }
+        for (int k = 0; k < 100; k++) {
+            // |a| just below |b| and just above |b|/2: FPREM1's quotient of one
+            Ext b = random(rnd, 20);
+            int be = Math.max(2, b.se() & 0x7FFF);
+            Ext a = ext((rnd.nextBoolean() ? 0x8000 : 0) | (be - 1), rnd.nextLong() | INT_BIT_LONG);
+            g.b.add("fprem1 half", cw(k % 4, 3), List.of(b, a), ".byte 0xd9,0xf5");
+            g.b.add("fprem half", cw(k % 4, 3), List.of(b, a), ".byte 0xd9,0xf8");
         }
         groups.put("scale-remainder", g);
 
@@ -445,6 +459,13 @@ final class X87CaseGenerator {
         g.b.add("fnstenv pointers", DEFAULT_CW, List.of(pow2(3)),
                 mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n" + mem(0xD9, 6, "x87_out")
                         + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
+        // the pointers of an instruction with prefixes (a segment override and an address-size one)
+        g.b.add("fnstenv pointers with prefixes", DEFAULT_CW, List.of(pow2(3)),
+                ".byte 0x3e\n" + mem(0xDC, 1, data(g.memData, ".quad 0x4000000000000000")) + "\n"
+                        + mem(0xD9, 6, "x87_out") + "\nmovw $0, x87_out+16\nmovl $0, x87_out+24");
+        // fnstenv masks all exceptions after storing the unmasked control word
+        g.b.add("fnstenv masks", 0x0340, List.of(pow2(3)), mem(0xD9, 6, "x87_out")
+                + "\nmovl $0, x87_out+12\nmovl $0, x87_out+16\nmovl $0, x87_out+20\nmovl $0, x87_out+24");
         groups.put("unmasked", g);
 
         g = new Group();
@@ -455,16 +476,158 @@ final class X87CaseGenerator {
         List<Ext> tv = List.of(ext(0x3FFE, 0x8000000000000000L), ext(0x3FFD, 0xAAAAAAAAAAAAAAABL), pow2(0),
                 ext(0xBFFE, 0xC000000000000000L), ext(0x4000, 0xC90FDAA22168C235L), ext(0x3FFF + 10, 0xC000000000000000L),
                 ext(0x3FFF - 30, 0x9ABCDEF012345679L), ext(0x3FFC, 0x9999999999999999L));
+        List<Ext> tvAll = new ArrayList<>(tv);
+        tvAll.addAll(List.of(ext(0, 0), ext(0x8000, 0), ext(0, 5), pow2(63), neg(pow2(70)), ext(0x7FFF, INT_BIT_LONG),
+                ext(0xFFFF, INT_BIT_LONG), ext(0x7FFF, 0xC000000000000001L), ext(0x7FFF, 0x8000000000000001L),
+                ext(0x4000, 0x4000000000000000L), neg(pow2(0))));
         for (String[] t : trans) {
-            for (Ext a : tv) {
-                if (t[0].equals("f2xm1") && (a.se() & 0x7FFF) > 0x3FFE) {
+            for (Ext a : tvAll) {
+                if (t[0].equals("f2xm1") && (a.se() & 0x7FFF) > 0x3FFE && (a.se() & 0x7FFF) != 0x7FFF) {
                     continue; // outside -1..+1 the manual leaves the result undefined
+                }
+                if (t[0].equals("fyl2xp1") && (a.se() & 0x7FFF) > 0x3FFC && (a.se() & 0x7FFF) != 0x7FFF) {
+                    continue; // outside +-(1 - sqrt(2)/2) likewise
                 }
                 g.b.add(t[0], DEFAULT_CW, 0, List.of(pow2(1), a), ".byte " + t[1], true);
             }
         }
+        Random r3 = new Random(0x2387);
+        for (int k = 0; k < 60; k++) {
+            // arguments in each instruction's domain: |x| < 2^10 for the trigonometric ones
+            Ext a = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 20 + r3.nextInt(30)), r3.nextLong() | INT_BIT_LONG);
+            Ext small = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 30 + r3.nextInt(29)), r3.nextLong() | INT_BIT_LONG);
+            Ext y = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFF - 5 + r3.nextInt(10)), r3.nextLong() | INT_BIT_LONG);
+            Ext positive = ext(0x3FFF - 40 + r3.nextInt(80), r3.nextLong() | INT_BIT_LONG);
+            Ext inRange = ext((r3.nextBoolean() ? 0x8000 : 0) | (0x3FFD - r3.nextInt(20)), r3.nextLong() | INT_BIT_LONG);
+            g.b.add("fsin random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xfe", true);
+            g.b.add("fcos random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xff", true);
+            g.b.add("fptan random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xf2", true);
+            g.b.add("fsincos random", DEFAULT_CW, 0, List.of(pow2(1), a), ".byte 0xd9,0xfb", true);
+            g.b.add("f2xm1 random", DEFAULT_CW, 0, List.of(pow2(1), small), ".byte 0xd9,0xf0", true);
+            g.b.add("fpatan random", DEFAULT_CW, 0, List.of(y, a), ".byte 0xd9,0xf3", true);
+            g.b.add("fyl2x random", DEFAULT_CW, 0, List.of(y, positive), ".byte 0xd9,0xf1", true);
+            g.b.add("fyl2xp1 random", DEFAULT_CW, 0, List.of(y, inRange), ".byte 0xd9,0xf9", true);
+        }
         groups.put("transcendental", g);
+
+        g = new Group();
+        Random r2 = new Random(0x387);
+        Map<String, String> md2 = g.memData;
+        // random operands in random control words, all forms
+        for (int k = 0; k < 1500; k++) {
+            Ext a = random(r2, 70);
+            Ext b = k % 4 == 0 ? near(r2, a) : random(r2, 70);
+            int cw = ALL_CW[r2.nextInt(ALL_CW.length)];
+            int op = ARITH_OPS[r2.nextInt(ARITH_OPS.length)];
+            g.b.add(ARITH[op] + " random", cw, List.of(b, a), bytes(0xD8, 0xC0 | op << 3 | 1));
+            int fbits = r2.nextInt();
+            long dbits = r2.nextLong();
+            if (k % 3 == 0) {
+                fbits &= 0x807FFFFF; // denormal floats
+                dbits &= 0x800FFFFFFFFFFFFFL;
+            }
+            g.b.add(ARITH[op] + " m32 random", cw, List.of(a), mem(0xD8, op, data(md2, ".long " + fbits)));
+            g.b.add(ARITH[op] + " m64 random", cw, List.of(a), mem(0xDC, op, data(md2, ".quad " + dbits)));
+            g.b.add(ARITH[op] + " m32int random", cw, List.of(a), mem(0xDA, op, data(md2, ".long " + (int) dbits)));
+            g.b.add("fsqrt random", cw, List.of(a), bytes(0xD9, 0xFA));
+            g.b.add("fscale random", cw, List.of(ext(0x3FFF + r2.nextInt(16), r2.nextLong() | INT_BIT_LONG), a),
+                    bytes(0xD9, 0xFD));
+            g.b.add("fxtract random", cw, List.of(a), bytes(0xD9, 0xF4));
+            g.b.add("frndint random", cw, List.of(a), bytes(0xD9, 0xFC));
+            Ext big = ext((r2.nextBoolean() ? 0x8000 : 0) | (0x3FFF + r2.nextInt(66)), r2.nextLong() | INT_BIT_LONG);
+            g.b.add("fistpll random", cw, List.of(big), mem(0xDF, 7, "x87_out"));
+            g.b.add("fistl random", cw, List.of(big), mem(0xDB, 2, "x87_out"));
+            g.b.add("fbstp random", cw, List.of(big), mem(0xDF, 6, "x87_out"));
+            g.b.add("fsts random", cw, List.of(a), mem(0xD9, 2, "x87_out"));
+            g.b.add("fstl random", cw, List.of(a), mem(0xDD, 2, "x87_out"));
+            g.b.add("fcomi random", cw, 0x8D5, List.of(b, a), bytes(0xDB, 0xF1), false);
+            if (k % 5 == 0) {
+                g.b.add("fprem random", cw, List.of(b, a), bytes(0xD9, 0xF8));
+                g.b.add("fprem1 random", cw, List.of(b, a), bytes(0xD9, 0xF5));
+            }
+        }
+        // the aliases and no-ops the hardware accepts
+        List<Ext> two = List.of(pow2(1), ext(0xC000, 0xC000000000000000L));
+        g.b.add("fcom2 alias", DEFAULT_CW, two, bytes(0xDC, 0xD1));
+        g.b.add("fcomp3 alias", DEFAULT_CW, two, bytes(0xDC, 0xD9));
+        g.b.add("fxch4 alias", DEFAULT_CW, two, bytes(0xDD, 0xC9));
+        g.b.add("fcomp5 alias", DEFAULT_CW, two, bytes(0xDE, 0xD1));
+        g.b.add("ffreep alias", DEFAULT_CW, two, bytes(0xDF, 0xC1));
+        g.b.add("fxch7 alias", DEFAULT_CW, two, bytes(0xDF, 0xC9));
+        g.b.add("fstp8 alias", DEFAULT_CW, two, bytes(0xDF, 0xD1));
+        g.b.add("fstp9 alias", DEFAULT_CW, two, bytes(0xDF, 0xD9));
+        g.b.add("fstp1 alias", DEFAULT_CW, two, bytes(0xD9, 0xD9));
+        g.b.add("feni fdisi fsetpm", DEFAULT_CW, two, bytes(0xDB, 0xE0, 0xDB, 0xE1, 0xDB, 0xE4));
+        g.b.add("fnstenv 16-bit", cw(2, 2), two, ".byte 0x66\n" + mem(0xD9, 6, "x87_out")
+                + "\nmovw $0, x87_out+8\nmovw $0, x87_out+12");
+        g.b.add("fnsave/frstor 16-bit", cw(1, 0), two, ".byte 0x66\nfnsave x87_area\nfld1\n.byte 0x66\nfrstor x87_area");
+        groups.put("random", g);
+
+        g = new Group();
+        // sequences of random instructions on a random stack: the stack pointer, tags, stack
+        // faults and condition codes must evolve exactly as on the host
+        Random r4 = new Random(0x8087);
+        List<Ext> pool = new ArrayList<>(conversionValues());
+        for (int k = 0; k < 10000; k++) {
+            int depth = r4.nextInt(9);
+            List<Ext> loads = new ArrayList<>();
+            for (int d = 0; d < depth; d++) {
+                loads.add(r4.nextInt(3) == 0 ? random(r4, 70) : pool.get(r4.nextInt(pool.size())));
+            }
+            StringBuilder body = new StringBuilder();
+            StringBuilder what = new StringBuilder("sequence");
+            int n = 2 + r4.nextInt(6);
+            int undefined = 0;
+            for (int j = 0; j < n; j++) {
+                int[] insn = randomInstruction(r4);
+                undefined = X87UndefinedFlags.after(undefined, insn);
+                body.append(j > 0 ? "\n" : "");
+                if (insn.length == 1) {
+                    // a store to memory: /reg in the low byte, the opcode in the high one
+                    body.append(mem(insn[0] >> 8, insn[0] & 7, "x87_out"));
+                    what.append(String.format(Locale.ROOT, " %02x/%d", insn[0] >> 8, insn[0] & 7));
+                } else {
+                    body.append(bytes(insn));
+                    what.append(String.format(Locale.ROOT, " %02x%02x", insn[0], insn[1]));
+                }
+            }
+            int cw = ALL_CW[r4.nextInt(ALL_CW.length)];
+            g.b.add(what.toString(), cw, FLAG_SETS[r4.nextInt(FLAG_SETS.length)], loads, body.toString(), false,
+                    undefined);
+        }
+        groups.put("sequences", g);
         return groups;
+    }
+
+    private static final int[] FLAG_SETS = {0, 0x1, 0x40, 0x41, 0x4, 0x45, 0x8D5};
+
+    /**
+     * A random x87 instruction whose result the manual defines for every operand (no
+     * transcendentals, whose values trapgate computes in double precision): two bytes, or one
+     * int (opcode << 8 | reg) for a store to x87_out.
+     */
+    static int[] randomInstruction(Random r) {
+        int i = r.nextInt(8);
+        switch (r.nextInt(16)) {
+            case 0: return new int[] {0xD8, 0xC0 | r.nextInt(64)};
+            case 1: return new int[] {0xDC, 0xC0 | new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)] << 3 | i};
+            case 2: return new int[] {0xDE, 0xC0 | new int[] {0, 1, 4, 5, 6, 7}[r.nextInt(6)] << 3 | i};
+            case 3: return new int[] {0xD9, 0xC0 | r.nextInt(16)}; // fld st(i), fxch
+            case 4: return new int[] {0xD9, new int[] {0xE0, 0xE1, 0xE4, 0xE5, 0xF4, 0xF5, 0xF6, 0xF7, 0xF8, 0xFA, 0xFC,
+                0xFD, 0xD0}[r.nextInt(13)]};
+            case 5: return new int[] {0xD9, 0xE8 + r.nextInt(7)};
+            case 6: return new int[] {0xDD, 0xC0 | new int[] {0, 2, 3, 4, 5}[r.nextInt(5)] << 3 | i};
+            case 7: return new int[] {0xDA, 0xC0 | r.nextInt(32)};
+            case 8: return new int[] {0xDB, 0xC0 | r.nextInt(32)};
+            case 9: return new int[] {0xDB, 0xE8 | r.nextInt(16)};
+            case 10: return new int[] {0xDF, 0xE8 | r.nextInt(16)};
+            case 11: return new int[] {0xDE, 0xD9};
+            case 12: return new int[] {0xDA, 0xE9};
+            case 13: return new int[] {0xD8, 0xD0 | r.nextInt(16)};
+            case 14: return new int[] {new int[] {0xD9 << 8 | 2, 0xD9 << 8 | 3, 0xDD << 8 | 2, 0xDD << 8 | 3, 0xDB << 8 | 7,
+                0xDF << 8 | 2, 0xDB << 8 | 3, 0xDF << 8 | 7, 0xDF << 8 | 6}[r.nextInt(9)]};
+            default: return new int[] {0xDD, 0xC0 | i}; // ffree
+        }
     }
 
     /** One group: its cases and its tables. */
