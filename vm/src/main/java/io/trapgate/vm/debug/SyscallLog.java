@@ -9,7 +9,8 @@ import java.util.List;
  * {@code monitor syscalls on}: every system call, as it happens, on the debugger's console:
  * {@code [syscall] 4 write(0x1, 0x80491a0, 0x10) = -14 (EFAULT)}. It uses internal breakpoints the client
  * never sees, at the kernel's entries ({@code entry_INT80_32}, {@code entry_SYSENTER_32}: number and
- * arguments) and exits ({@code syscall_exit}: result in eax; {@code sysenter_exit}: result in pt_regs->ax).
+ * arguments) and exits ({@code syscall_exit}: result in eax; {@code sysenter_exit} and {@code syscall_badsys}:
+ * result in pt_regs->ax).
  * Names come from the kernel's {@code sys_call_table}: the symbol each slot points at.
  */
 final class SyscallLog {
@@ -27,6 +28,7 @@ final class SyscallLog {
     private final long sysenter;
     private final long int80Exit;
     private final long sysenterExit;
+    private final long int80BadSys;
     private boolean enabled;
     /** The call entered and not yet returned, already formatted without its result; null if none. */
     private String pending;
@@ -40,6 +42,7 @@ final class SyscallLog {
         sysenter = symbols.address("entry_SYSENTER_32").orElse(-1L);
         int80Exit = symbols.address("syscall_exit").orElse(-1L);
         sysenterExit = symbols.address("sysenter_exit").orElse(-1L);
+        int80BadSys = symbols.address("syscall_badsys").orElse(-1L); // a number past the table: -ENOSYS
     }
 
     /** Null if the kernel has the symbols this needs, else what is missing. */
@@ -66,7 +69,7 @@ final class SyscallLog {
     List<Long> addresses() {
         List<Long> a = new ArrayList<>();
         if (enabled) {
-            for (long x : new long[] {int80, sysenter, int80Exit, sysenterExit}) {
+            for (long x : new long[] {int80, sysenter, int80Exit, sysenterExit, int80BadSys}) {
                 if (x >= 0) {
                     a.add(x);
                 }
@@ -110,7 +113,7 @@ final class SyscallLog {
             if (name(nr).equals("exit") || name(nr).equals("exit_group")) {
                 flushPending("?"); // never returns
             }
-        } else if (la == int80Exit || la == sysenterExit) {
+        } else if (la == int80Exit || la == sysenterExit || la == int80BadSys) {
             int result;
             if (la == int80Exit) {
                 result = r.get(Cpu.EAX);

@@ -438,4 +438,18 @@ class GdbOnTheVmTest {
             assertEquals(0, vm.awaitExit(20));
         }
     }
+
+    @Test
+    void syscallLogShowsANumberPastTheTableFailingWithEnosys() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            String out = DebuggerProcess.runGdb(vm.port, "break entry_INT80_32", "continue",
+                    "set $int = *(unsigned long *)$esp - 2", "delete", "break *$int", "continue", "delete",
+                    "monitor syscalls on", "set $eax = 999", "continue");
+            assertClean(out);
+            assertTrue(out.contains("[syscall] 999 ?("), out);
+            assertTrue(out.matches("(?s).*\\[syscall\\] 999 \\?\\([^\\n]*\\) = -38 \\(ENOSYS\\)\\n.*"), out);
+            assertTrue(out.contains("[Inferior 1 (Remote target) exited"), out);
+            vm.awaitExit(20);
+        }
+    }
 }
