@@ -452,4 +452,23 @@ class GdbOnTheVmTest {
             vm.awaitExit(20);
         }
     }
+
+    @Test
+    void aWatchpointOverSeveralPagesSeesWritesToItsMiddlePages() throws Exception {
+        try (DebuggedVm vm = DebuggedVm.startFrozen()) {
+            // 12 KiB ending 2 KiB past the kernel stack's page: the stack's page is a middle page
+            String out = DebuggerProcess.runGdb(vm.port, "set print elements 4", "break syscall_call", "continue",
+                    "delete", "set $base = ((unsigned long)$esp & ~0xfff) - 0x1800", "p/x $base",
+                    "watch -l *(char (*)[0x3000])$base", "continue", "p/x $esp", "kill");
+            assertClean(out);
+            long base = value(out, 1);
+            assertTrue(out.contains("Hardware watchpoint 2: -location *(char (*)[0x3000])$base"), out);
+            assertTrue(out.contains("Old value = "), "the write to the stack was caught: " + out);
+            long esp = value(out, 2);
+            long page = esp & ~0xFFFL;
+            assertTrue(page > (base & ~0xFFFL) && page < ((base + 0x3000 - 1) & ~0xFFFL),
+                    "the write was to a middle page: " + out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+    }
 }
