@@ -119,6 +119,7 @@ public final class Machine implements MachineControl {
             }
         }
         this.cpu = new Cpu(memory, bus, pic);
+        cpu.setModel(config.cpuModel());
         clock.attach(cpu);
         if (log.interrupts) {
             cpu.debugHooks().setInterruptLog((kind, vector, error, eip, cpl, retired) -> log.log(String.format(

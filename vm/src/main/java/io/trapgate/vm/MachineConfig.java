@@ -2,6 +2,7 @@ package io.trapgate.vm;
 
 import io.trapgate.vm.boot.BootFile;
 import io.trapgate.vm.boot.BootModule;
+import io.trapgate.vm.cpu.CpuModel;
 import io.trapgate.vm.devices.SerialInput;
 import io.trapgate.vm.devices.TraceLog;
 import java.io.OutputStream;
@@ -28,10 +29,21 @@ import java.util.List;
  * @param diagnostics    where warnings go (stderr)
  * @param gdbPort        the TCP port -gdb/-s asked for, 0 for none (the stub is not wired in yet)
  * @param gdbWait        -S: wait for the debugger before the first instruction (likewise)
+ * @param cpuModel       the processor the CPU claims to be (-cpu)
  */
 public record MachineConfig(int ramBytes, BootFile kernel, List<BootModule> modules, String append,
                             OutputStream serialOut, SerialInput serialIn, OutputStream debugconOut,
                             boolean noReboot, int debugExitBase, int debugExitSize, int icountShift,
                             boolean pace, long rtcEpochSecond, TraceLog log, PrintStream diagnostics,
-                            int gdbPort, boolean gdbWait) {
+                            int gdbPort, boolean gdbWait, CpuModel cpuModel) {
+
+    /** The default processor, an i686. */
+    public MachineConfig(int ramBytes, BootFile kernel, List<BootModule> modules, String append,
+                         OutputStream serialOut, SerialInput serialIn, OutputStream debugconOut,
+                         boolean noReboot, int debugExitBase, int debugExitSize, int icountShift,
+                         boolean pace, long rtcEpochSecond, TraceLog log, PrintStream diagnostics,
+                         int gdbPort, boolean gdbWait) {
+        this(ramBytes, kernel, modules, append, serialOut, serialIn, debugconOut, noReboot, debugExitBase,
+                debugExitSize, icountShift, pace, rtcEpochSecond, log, diagnostics, gdbPort, gdbWait, CpuModel.I686);
+    }
 }

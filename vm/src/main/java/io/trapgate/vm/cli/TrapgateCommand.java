@@ -7,6 +7,7 @@ import io.trapgate.vm.MachineSession;
 import io.trapgate.vm.boot.BootException;
 import io.trapgate.vm.boot.BootFile;
 import io.trapgate.vm.boot.BootModule;
+import io.trapgate.vm.cpu.CpuModel;
 import io.trapgate.vm.debug.GdbStub;
 import io.trapgate.vm.devices.HostSerialInput;
 import io.trapgate.vm.devices.SerialInput;
@@ -151,6 +152,10 @@ public final class TrapgateCommand {
         }
         int[] icount = OptionValues.icount(o.icount);
         long rtcStart = OptionValues.rtcStart(o.rtc);
+        CpuModel cpuModel = o.cpu == null ? CpuModel.I686 : CpuModel.byName(o.cpu);
+        if (cpuModel == null) {
+            throw new UsageException("-cpu " + o.cpu + ": unknown model (i686, pentium)");
+        }
         if (o.timeoutSeconds < 0) {
             throw new UsageException("--timeout " + o.timeoutSeconds + ": must be 0 (none) or a number of seconds");
         }
@@ -245,7 +250,7 @@ public final class TrapgateCommand {
         }
         return new MachineConfig(ram, kernel, modules, o.append == null ? "" : o.append, serialOut, serialIn,
                 debugcon, o.noReboot, debugExitBase, debugExitSize, icount[0], pace, rtcStart,
-                log, err, gdbPort, o.freeze);
+                log, err, gdbPort, o.freeze, cpuModel);
     }
 
     private static OutputStream openFile(String path, String option, List<AutoCloseable> toClose)

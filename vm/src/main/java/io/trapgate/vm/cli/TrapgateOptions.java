@@ -68,6 +68,10 @@ final class TrapgateOptions {
             description = "Each instruction takes 2^N ns of virtual time (default 0); sleep=on paces to the wall clock.")
     String icount;
 
+    @Option(names = "-cpu", paramLabel = "MODEL",
+            description = "The processor: i686 (default; also pentium2, pentium3, pentiumpro, max, host) or pentium (no sysenter, cmov or global pages).")
+    String cpu;
+
     @Option(names = "-rtc", paramLabel = "base=utc|localtime|DATETIME",
             description = "The RTC's time at power-on (default: the host's UTC time).")
     String rtc;
