@@ -99,6 +99,10 @@ final class ControlTransfer {
 
     private void jumpThroughGate(int sel) {
         int type = (seg.hi >>> 8) & 0xF;
+        if (TaskSwitch.isTaskTarget(type)) {
+            c.tasks.farTransfer(sel, false);
+            return;
+        }
         if (type != 0x4 && type != 0xC) {
             throw c.fault(GP, sel & 0xFFFC); // task switches are not supported
         }
@@ -136,6 +140,7 @@ final class ControlTransfer {
             offset &= 0xFFFF;
         }
         int oldEsp = r[ESP];
+        int oldTr = c.trSel;
         try {
             if (!c.protectedMode()) {
                 c.push(i.o16, c.segSel[CS]);
@@ -166,13 +171,19 @@ final class ControlTransfer {
             seg.install(CS, (sel & 0xFFFC) | c.cpl);
             c.eip = offset;
         } catch (GuestFault g) {
-            r[ESP] = oldEsp;
+            if (c.trSel == oldTr) { // a fault after a task switch's commit keeps the new task's ESP
+                r[ESP] = oldEsp;
+            }
             throw g;
         }
     }
 
     private void callThroughGate(Insn i, int sel) {
         int type = (seg.hi >>> 8) & 0xF;
+        if (TaskSwitch.isTaskTarget(type)) {
+            c.tasks.farTransfer(sel, true);
+            return;
+        }
         if (type != 0x4 && type != 0xC) {
             throw c.fault(GP, sel & 0xFFFC);
         }
@@ -384,7 +395,8 @@ final class ControlTransfer {
             return;
         }
         if ((c.flags.bits & Flags.NT) != 0) {
-            throw c.fault(GP, c.trSel & 0xFFFC); // nested task return: task switching is not supported
+            c.tasks.returnToPreviousTask();
+            return;
         }
         if (!i.o16 && (fl & Flags.VM) != 0 && c.cpl == 0) {
             throw c.fault(GP, 0); // return to virtual-8086 mode is not supported

@@ -58,6 +58,7 @@ public final class Cpu {
     final Interpreter interpreter;
     final SegmentUnit segments;
     final InterruptDelivery interrupts;
+    final TaskSwitch tasks;
     final DebugHooks debug = new DebugHooks(this);
     final X87 x87 = new X87(this);
     final HardwareBreakpoints hardwareBreakpoints = new HardwareBreakpoints(this);
@@ -144,6 +145,7 @@ public final class Cpu {
         this.decodeCache = new DecodeCache(memory, this::codePageInvalidated);
         this.segments = new SegmentUnit(this);
         this.interrupts = new InterruptDelivery(this);
+        this.tasks = new TaskSwitch(this);
         this.interpreter = new Interpreter(this);
         reset();
     }

@@ -135,7 +135,8 @@ final class InterruptDelivery {
             case 0x0F: gate32 = true; trapGate = true; break;
             case 0x06: gate32 = false; trapGate = false; break;
             case 0x07: gate32 = false; trapGate = true; break;
-            default: throw c.fault(GP, gateError); // task gates are not supported
+            case 0x05: gate32 = true; trapGate = false; break; // task gate: see TaskSwitch
+            default: throw c.fault(GP, gateError);
         }
         int gateDpl = (gateHi >>> 13) & 3;
         if (software && gateDpl < c.cpl) {
@@ -143,6 +144,10 @@ final class InterruptDelivery {
         }
         if ((gateHi & 0x8000) == 0) {
             throw c.fault(NP, gateError);
+        }
+        if (type == 0x05) {
+            c.tasks.throughInterruptGate(gateLo >>> 16, ext, hasError, error);
+            return;
         }
         int sel = gateLo >>> 16;
         int offset = gate32 ? (gateLo & 0xFFFF) | (gateHi & 0xFFFF0000) : gateLo & 0xFFFF;
@@ -218,16 +223,16 @@ final class InterruptDelivery {
             checkStackLimit(ssLo, ssHi, sp, frame, newSs, ext);
             int la = ssBase + sp;
             boolean user = dpl == 3;
-            int k = 0;
-            if (hasError) {
-                stackWrite(la + k, size, error, user);
-                k += size;
-            }
-            stackWrite(la + k, size, returnEip, user);
-            stackWrite(la + k + size, size, c.segSel[CS], user);
-            stackWrite(la + k + 2 * size, size, oldFlags, user);
-            stackWrite(la + k + 3 * size, size, c.r[ESP], user);
+            // written in push order (highest address first) so a #PF reports the slot hardware would
+            int k = hasError ? size : 0;
             stackWrite(la + k + 4 * size, size, c.segSel[SS], user);
+            stackWrite(la + k + 3 * size, size, c.r[ESP], user);
+            stackWrite(la + k + 2 * size, size, oldFlags, user);
+            stackWrite(la + k + size, size, c.segSel[CS], user);
+            stackWrite(la + k, size, returnEip, user);
+            if (hasError) {
+                stackWrite(la, size, error, user);
+            }
             // commit
             seg.lo = ssLo;
             seg.hi = ssHi;
@@ -250,14 +255,13 @@ final class InterruptDelivery {
             }
             int la = c.linear(SS, sp, frame, true);
             boolean user = c.cpl == 3;
-            int k = 0;
+            int k = hasError ? size : 0; // push order, as above
+            stackWrite(la + k + 2 * size, size, oldFlags, user);
+            stackWrite(la + k + size, size, c.segSel[CS], user);
+            stackWrite(la + k, size, returnEip, user);
             if (hasError) {
                 stackWrite(la, size, error, user);
-                k = size;
             }
-            stackWrite(la + k, size, returnEip, user);
-            stackWrite(la + k + size, size, c.segSel[CS], user);
-            stackWrite(la + k + 2 * size, size, oldFlags, user);
             c.setSp(sp);
             dpl = c.cpl;
         } else {
