@@ -134,6 +134,60 @@ gp_resume:
         PRINT "main back from the T task: "
         call facts
 
+# iret with NT=1 whose link names a TSS that is not busy: #TS(link), before the commit point
+        movw $TSS_A, tss                # main's back link
+        EXPECT_FAULT 1f
+        pushfl
+        orl $0x4000, (%esp)
+        popfl
+        iret
+1:      call check_faulted
+        pushfl
+        andl $~0x4000, (%esp)           # the handler's iret gave us our NT back
+        popfl
+        movw $0, tss
+        PRINT "main after a bad task return: "
+        call facts
+
+# from ring 3: int through a DPL-0 task gate is #GP(vector*8+2); through a DPL-3 one it switches
+        movl $(TSS_B << 16), idt+0x41*8
+        movl $0xe500, idt+0x41*8+4
+        movl $user_code, %eax
+        movl $user_stack_top, %ebx
+        movl $0x2, %ecx
+        call enter_user
+        PRINT "main back from ring 3: "
+        call facts
+        PRINT "  saved cs="
+        HEX tss+0x4c, 4
+        PRINT " ss="
+        HEX tss+0x50, 4
+        PRINT " ds="
+        HEX tss+0x54, 4
+        PRINT " fs="
+        HEX tss+0x58, 4
+        PRINT "\n"
+
+# an external interrupt (PIT, IRQ0 at vector 0x20) through a task gate -> task B
+        call pic_init
+        movl $(TSS_B << 16), idt+0x20*8
+        movl $0x8500, idt+0x20*8+4
+        movb $0x30, %al                 # PIT channel 0, lobyte/hibyte, mode 0 (one shot)
+        outb %al, $0x43
+        movb $0x00, %al
+        outb %al, $0x40
+        movb $0x10, %al
+        outb %al, $0x40
+        sti
+        hlt                             # B runs, its iret returns after the hlt
+        cli
+        movb $0x20, %al                 # EOI
+        outb %al, $0x20
+        movb $0xff, %al
+        outb %al, $0x21
+        PRINT "main back from the timer interrupt: "
+        call facts
+
 # (d) a kernel stack overflow: #PF, #PF while pushing its frame -> #DF through a task gate
         call paging_on
         movl $(TSS_DF << 16), idt+8*8
@@ -150,6 +204,17 @@ df_resume:
         PRINT "main back from the double-fault task: "
         call facts
         ret
+
+# ---- ring 3 ----
+user_code:
+        USER_EXPECT_FAULT 1f
+        int $0x40                       # gate DPL 0 < CPL 3: #GP(0x202)
+1:      movl $0x33333333, %edi
+        int $0x41                       # task B, whose iret returns here at CPL 3
+        cmpl $0x33333333, %edi
+        jne 2f
+        int $0x81
+2:      ud2
 
 # ---- the tasks ----
 
@@ -372,6 +437,28 @@ set_tss:
         movb %ah, tgdt+7(%ecx)
         ret
 
+# pic_init: master PIC at vectors 0x20-0x27 with only IRQ0 unmasked, slave at 0x28, masked.
+pic_init:
+        movb $0x11, %al
+        outb %al, $0x20
+        outb %al, $0xa0
+        movb $0x20, %al
+        outb %al, $0x21
+        movb $0x28, %al
+        outb %al, $0xa1
+        movb $0x04, %al
+        outb %al, $0x21
+        movb $0x02, %al
+        outb %al, $0xa1
+        movb $0x01, %al
+        outb %al, $0x21
+        outb %al, $0xa1
+        movb $0xfe, %al
+        outb %al, $0x21
+        movb $0xff, %al
+        outb %al, $0xa1
+        ret
+
 # paging: one page table for the first 4 MiB, identity, with the guard page under the overflow
 # stack left out; the tasks that run under paging get its CR3.
 paging_on:
@@ -444,6 +531,8 @@ stack_g:
 stack_badgs:
         .space 1024
 stack_t:
+        .space 1024
+user_stack_top:
         .balign 4096
 pd:     .space 4096
 pt:     .space 4096
