@@ -22,6 +22,8 @@
         .set TSS_BADGS, 0x78            # its GS is execute-only code: #TS in the new task
         .set XCODE, 0x80                # execute-only code segment
         .set TSS_T, 0x88                # T bit set: #DB before its first instruction
+        .set GATE_MAIN_U, 0x93          # GDT task gate, DPL 3 -> our own TSS (RPL 3)
+        .set TSS_U, 0x98                # a ring-3 task with its own I/O bitmap
         .set LDT_GATE_A, 0x04           # LDT index 0, TI=1: task gate -> TSS_A
         .set TF_ES, 32                  # trap frame slots sys_macros.s does not name
         .set TF_DS, 36
@@ -188,6 +190,11 @@ gp_resume:
         PRINT "main back from the timer interrupt: "
         call facts
 
+# a ring-3 task: the I/O bitmap comes from its TSS (COM1 allowed, the PIC denied)
+        ljmp $TSS_U, $0
+        PRINT "main back from the ring-3 task: "
+        call facts
+
 # (d) a kernel stack overflow: #PF, #PF while pushing its frame -> #DF through a task gate
         call paging_on
         movl $(TSS_DF << 16), idt+8*8
@@ -217,6 +224,12 @@ user_code:
 2:      ud2
 
 # ---- the tasks ----
+
+task_u:
+        PRINT "U: ring 3 task printing through its own I/O bitmap\n"
+        USER_EXPECT_FAULT 1f
+        inb $0x21, %al                  # denied by its bitmap: #GP(0)
+1:      ljmp $GATE_MAIN_U, $0           # back to main through a DPL-3 task gate
 
 task_a:
         PRINT "A: "
@@ -418,6 +431,10 @@ setup:
         movl $TSS_T, %ecx
         movl $tss_t, %eax
         call set_tss
+        movl $TSS_U, %ecx
+        movl $tss_u, %eax
+        call set_tss
+        movw $104 + 129 - 1, tgdt+TSS_U
         movl $LDTSEL, %ecx              # the LDT: limit 7, type 2
         movl $ldt, %eax
         call set_tss
@@ -496,6 +513,8 @@ tgdt:   .space 6 * 8                    # 0x00-0x28: sys_lib's, copied by setup
         .space 8                        # 0x78 TSS_BADGS
         .quad 0x00cf98000000ffff        # 0x80 XCODE: execute-only code
         .space 8                        # 0x88 TSS_T
+        .long TSSSEL << 16, 0xe500      # 0x90 GATE_MAIN_U: task gate, P, DPL 3
+        .space 8                        # 0x98 TSS_U (limit covers its 129-byte bitmap)
 tgdt_end:
 tgdt_desc:
         .word tgdt_end - tgdt - 1
@@ -518,7 +537,21 @@ tss_g:  TSS task_g, stack_g
 tss_badgs: TSS task_badgs, stack_badgs, gs=XCODE
         .balign 128
 tss_t:  TSS task_t, stack_t, t=1
+        .balign 128
+tss_u:  .long 0, stack_u0, KDATA, 0, 0, 0, 0, 0 # link, esp0/ss0 for its traps, cr3
+        .long task_u, 0x2               # eip, eflags (IOPL 0)
+        .long 0, 0, 0, 0, stack_u, 0, 0, 0
+        .long UDATA, UCODE, UDATA, UDATA, 0, 0
+        .long 0
+        .word 0, 104                    # I/O bitmap right after the TSS
+        .fill 0x7f, 1, 0xff             # ports 0x000-0x3f7 denied
+        .byte 0x00                      # 0x3f8-0x3ff (COM1) allowed
+        .byte 0xff                      # the byte past the end
         .balign 16
+        .space 1024
+stack_u:
+        .space 1024
+stack_u0:
         .space 1024
 stack_a:
         .space 1024
