@@ -37,6 +37,8 @@ final class TaskSwitch {
     private final int[] newSegs = new int[6];
     /** The new TSS had its T bit set: #DB once the switch (and an error-code push) is done. */
     private boolean pendingTrap;
+    /** 1 while switching for an external interrupt: the EXT bit of the error codes it raises. */
+    private int ext;
 
     TaskSwitch(Cpu c) {
         this.c = c;
@@ -127,6 +129,7 @@ final class TaskSwitch {
      * the error code is pushed.
      */
     private void switchTo(int sel, int reason, int ext) {
+        this.ext = ext;
         int descLo = seg.lo;
         int descHi = seg.hi;
         int descAddr = seg.addr;
@@ -220,7 +223,7 @@ final class TaskSwitch {
         loadData(FS, newSegs[FS]);
         loadData(GS, newSegs[GS]);
         if (Integer.compareUnsigned(newEip, c.segLimit[CS]) > 0) {
-            throw c.fault(GP, 0);
+            throw c.fault(GP, ext);
         }
         pendingTrap = trap != 0;
         if (reason != INT) {
@@ -240,7 +243,7 @@ final class TaskSwitch {
 
     private void clearBusy(int sel) {
         if (!seg.read(sel)) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         int hi = seg.hi & ~BUSY_BIT;
         c.sysWrite8(seg.addr + 5, hi >>> 8);
@@ -254,10 +257,10 @@ final class TaskSwitch {
             return;
         }
         if ((sel & 4) != 0 || !seg.read(sel)) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         if (((seg.hi >>> 8) & 0x1F) != 0x02 || (seg.hi & 0x8000) == 0) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         c.ldtrBase = SegmentUnit.base(seg.lo, seg.hi);
         c.ldtrLimit = SegmentUnit.limit(seg.lo, seg.hi);
@@ -265,7 +268,7 @@ final class TaskSwitch {
 
     private void readOrTs(int sel) {
         if ((sel & 0xFFFC) == 0 || !seg.read(sel)) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
     }
 
@@ -275,10 +278,10 @@ final class TaskSwitch {
         int dpl = SegmentUnit.dpl(ar);
         int rpl = sel & 3;
         if ((ar & (AR_S | AR_CODE)) != (AR_S | AR_CODE) || ((ar & AR_CE) != 0 ? dpl > rpl : dpl != rpl)) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         if ((ar & AR_P) == 0) {
-            throw c.fault(NP, sel & 0xFFFC);
+            throw c.fault(NP, (sel & 0xFFFC) + ext);
         }
         seg.markAccessed();
         seg.install(CS, sel);
@@ -289,10 +292,10 @@ final class TaskSwitch {
         int ar = SegmentUnit.ar(seg.hi);
         if ((ar & (AR_S | AR_CODE | AR_RW)) != (AR_S | AR_RW) || SegmentUnit.dpl(ar) != c.cpl
                 || (sel & 3) != c.cpl) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         if ((ar & AR_P) == 0) {
-            throw c.fault(SS_FAULT, sel & 0xFFFC);
+            throw c.fault(SS_FAULT, (sel & 0xFFFC) + ext);
         }
         seg.markAccessed();
         seg.install(SS, sel);
@@ -309,10 +312,10 @@ final class TaskSwitch {
         boolean conformingCode = (ar & (AR_CODE | AR_CE)) == (AR_CODE | AR_CE);
         if ((ar & AR_S) == 0 || (ar & (AR_CODE | AR_RW)) == AR_CODE
                 || (!conformingCode && (dpl < c.cpl || dpl < (sel & 3)))) {
-            throw c.fault(TS, sel & 0xFFFC);
+            throw c.fault(TS, (sel & 0xFFFC) + ext);
         }
         if ((ar & AR_P) == 0) {
-            throw c.fault(NP, sel & 0xFFFC);
+            throw c.fault(NP, (sel & 0xFFFC) + ext);
         }
         seg.markAccessed();
         seg.install(s, sel);
