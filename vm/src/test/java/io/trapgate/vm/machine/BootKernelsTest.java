@@ -172,9 +172,7 @@ class BootKernelsTest {
     /** QEMU without -no-reboot (QemuRun always passes it): a reset reboots the same kernel. */
     private RunResult qemuAllowingReboot(Path kernel) throws Exception {
         Path serial = tmp.resolve("serial.txt");
-        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
-                "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                "-serial", "file:" + serial).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(QemuRun.command(kernel, false, "file:" + serial)).redirectErrorStream(true).start();
         String diag = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
         return new RunResult(p.exitValue(), Files.readString(serial), diag);
@@ -262,10 +260,8 @@ class BootKernelsTest {
         Path input = tmp.resolve("typed.txt");
         Files.writeString(input, "#hello uart.");
         Path serial = tmp.resolve("serial.txt");
-        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
-                "-no-reboot", "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                "-serial", "stdio").redirectInput(input.toFile()).redirectOutput(serial.toFile())
-                .redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(QemuRun.command(kernel, true, "stdio")).redirectInput(input.toFile())
+                .redirectOutput(serial.toFile()).redirectErrorStream(false).start();
         assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
         String expected = "type, end with a dot\n[hello uart.]\n";
         assertEquals(expected, Files.readString(serial), "qemu");
