@@ -180,23 +180,21 @@ class BootKernelsTest {
 
     @Test
     void tripleFaultRebootsWithCmosKeptAsUnderQemu() throws Exception {
-        Path kernel = TestKernels.elf("triple");
-        RunResult qemu = qemuAllowingReboot(kernel);
-        assertEquals(69, qemu.exitCode(), qemu::toString);
-        assertEquals("boot 1\nboot 2\n", qemu.serial());
-        RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
-        assertEquals(69, trapgate.exitCode(), trapgate::toString);
-        assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
+        rebootsLikeQemu(TestKernels.elf("triple"), 69, "boot 1\nboot 2\n");
     }
 
     @Test
     void resetRequestsThroughCf9AndPort92RebootAsUnderQemu() throws Exception {
-        Path kernel = TestKernels.elf("reset");
+        rebootsLikeQemu(TestKernels.elf("reset"), 71, "boot 1\nboot 2\nboot 3\n");
+    }
+
+    /** As {@link #bootsLikeQemu}, with resets rebooting the kernel (no -no-reboot) on both machines. */
+    private void rebootsLikeQemu(Path kernel, int expectedExit, String expectedSerial) throws Exception {
         RunResult qemu = qemuAllowingReboot(kernel);
-        assertEquals(71, qemu.exitCode(), qemu::toString);
-        assertEquals("boot 1\nboot 2\nboot 3\n", qemu.serial());
+        assertEquals(expectedExit, qemu.exitCode(), qemu::toString);
+        assertEquals(expectedSerial, qemu.serial());
         RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
-        assertEquals(71, trapgate.exitCode(), trapgate::toString);
+        assertEquals(expectedExit, trapgate.exitCode(), trapgate::toString);
         assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
     }
 
