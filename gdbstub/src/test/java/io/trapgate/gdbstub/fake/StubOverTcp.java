@@ -15,14 +15,14 @@ public abstract class StubOverTcp {
     protected GdbServer server;
 
     @BeforeEach
-    void startTheStub() throws InterruptedException {
+    protected void startTheStub() throws InterruptedException {
         target = new FakeI386Target();
         target.startThread();
         server = GdbServer.start(target, 0);
     }
 
     @AfterEach
-    void stopTheStub() throws InterruptedException {
+    protected void stopTheStub() throws InterruptedException {
         server.close();
         target.stopThread();
     }
