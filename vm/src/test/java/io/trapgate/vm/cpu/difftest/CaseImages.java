@@ -12,31 +12,54 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A generated case file built twice with the harness called {@code name} under
- * {@link DifferentialImage#ASM} ({@code name_harness.s}, {@code name_native_start.s},
- * {@code name_multiboot_start.s}, one layout {@code name.ld}): a static i386 Linux program run
- * on the host CPU (the truth) and a multiboot kernel run in the VMs.
+ * Generated cases linked twice with one harness and one link script, so every address the cases
+ * can see is the same: with a Linux start, a static i386 program run on the host CPU (the truth),
+ * and with a multiboot start, a kernel run in the VMs. Used by the difftest, seglimit, fault and
+ * x87 suites.
  */
-record CaseImages(Path nativeProgram, Path kernel) {
+public record CaseImages(Path nativeProgram, Path kernel) {
 
+    /** Links {@code NAME-native} and {@code NAME-multiboot.elf} from the assembled pieces. */
+    public static CaseImages link(String name, Path script, Path nativeStart, Path multibootStart, Path cases,
+            Path harness) throws IOException, InterruptedException {
+        Path nat = GuestBuild.link(name + "-native", script, List.of(nativeStart, cases, harness));
+        Path kernel = GuestBuild.link(name + "-multiboot.elf", script, List.of(multibootStart, cases, harness));
+        return new CaseImages(nat.toAbsolutePath(), kernel.toAbsolutePath());
+    }
+
+    /**
+     * The images of a harness that follows the naming under {@link DifferentialImage#ASM}:
+     * {@code name_harness.s}, {@code name_native_start.s}, {@code name_multiboot_start.s} and
+     * {@code name.ld}, around {@code caseAssembly} (written to {@code name-cases.s}).
+     */
     static CaseImages build(String name, String caseAssembly) throws IOException, InterruptedException {
         Path asm = DifferentialImage.ASM;
         Path source = GuestBuild.OUT.resolve(name + "-cases.s");
         Files.createDirectories(GuestBuild.OUT);
         Files.writeString(source, caseAssembly, StandardCharsets.UTF_8);
-        Path cases = GuestBuild.assemble(source);
-        Path harness = GuestBuild.assemble(asm.resolve(name + "_harness.s"));
-        Path nativeStart = GuestBuild.assemble(asm.resolve(name + "_native_start.s"));
-        Path multibootStart = GuestBuild.assemble(asm.resolve(name + "_multiboot_start.s"));
-        Path script = asm.resolve(name + ".ld");
-        Path nat = GuestBuild.link(name + "-native", script, List.of(nativeStart, cases, harness));
-        Path kernel = GuestBuild.link(name + "-multiboot.elf", script, List.of(multibootStart, cases, harness));
-        return new CaseImages(nat, kernel.toAbsolutePath());
+        return link(name, asm.resolve(name + ".ld"), GuestBuild.assemble(asm.resolve(name + "_native_start.s")),
+                GuestBuild.assemble(asm.resolve(name + "_multiboot_start.s")), GuestBuild.assemble(source),
+                GuestBuild.assemble(asm.resolve(name + "_harness.s")));
+    }
+
+    /** Runs the native program on the host CPU and returns its stdout; it must exit 0 within 60 s. */
+    public String runNatively() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(nativeProgram.toString()).redirectErrorStream(true).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IOException(nativeProgram + " did not exit");
+        }
+        String text = new String(out, StandardCharsets.ISO_8859_1);
+        if (p.exitValue() != 0) {
+            throw new IOException(nativeProgram + " exited " + p.exitValue() + " after:\n" + DifferentialImage.tail(text));
+        }
+        return text;
     }
 
     /** The lines the native program prints on the host CPU; it must exit 0 within 30 s ({@code what} names the run). */
     List<String> runOnTheHostCpu(String what) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(nativeProgram.toAbsolutePath().toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(nativeProgram.toString()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), what + ":\n" + DifferentialImage.tail(out));
