@@ -24,7 +24,7 @@ for src in "$here"/*.s "$here"/*.c; do
   name=$(basename "$src"); name=${name%.?}
   root="$build/$name.root"; rm -rf "$root" "$build/$name.cpio"; mkdir -p "$root"
   case $src in
-  *.s) as --32 -I "$here" -o "$build/$name.o" "$src" &&
+  *.s) as --32 -I "$here" -I "$here/../include/generated" -o "$build/$name.o" "$src" &&
        ld -m elf_i386 -static -o "$root/init" "$build/$name.o" || { echo "FAIL $name: build"; fail=1; continue; } ;;
   *.c) # a real static glibc program: needs gcc-multilib / libc6-dev-i386
        gcc -m32 -static -O2 -o "$root/init" "$src" || { echo "FAIL $name: build (gcc -m32 -static)"; fail=1; continue; } ;;
