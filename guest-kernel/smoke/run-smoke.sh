@@ -4,7 +4,7 @@
 # with smoke/NAME.expected (exact) or smoke/NAME.patterns (lines that must appear), and the
 # exit status with smoke/NAME.status (qemu's: isa-debug-exit v -> (v << 1) | 1).
 # With TRAPGATE_JAR=path/to/trapgate.jar the same images boot under trapgate (where status 0
-# exits 0 through the power-off port); tests that need qemu's -cpu say so and are not run.
+# exits 0 through the power-off port); NAME.qemu's options (e.g. -cpu pentium) go to both VMs.
 # Optional: NAME.cmdline (default "quiet"), NAME.files (a script adding files to the root),
 # NAME.stdin (what the serial console receives), NAME.qemu (more qemu options, e.g. -cpu).
 # With SMOKE_BUILD_ONLY=1 it only builds BUILDDIR/NAME.cpio (the JUnit suite boots them itself).
@@ -39,9 +39,6 @@ for src in "$here"/*.s "$here"/*.c; do
   qemu_args=""; [ -f "$here/$name.qemu" ] && qemu_args=$(cat "$here/$name.qemu")
   want=$(cat "$here/$name.status")
   if [ -n "${TRAPGATE_JAR:-}" ]; then
-    case " $qemu_args " in *" -cpu "*)
-      echo "--   $name: needs qemu's -cpu ($qemu_args): not run under trapgate"; continue ;;
-    esac
     [ "$want" = 1 ] && want=0			# trapgate honours the 0xB004 power-off
     timeout 120 java -jar "$TRAPGATE_JAR" $qemu_args -kernel "$kernel" -initrd "$build/$name.cpio" \
       -append "$args" -no-reboot -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \
