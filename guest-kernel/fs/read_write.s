@@ -17,6 +17,31 @@
 	.set IOV_LEN, 4
 	.set IOV_SIZE, 8
 
+# RW_FDGET: the prologue of every system call here. Saves ebx, esi and edi (rw_out, the
+# common epilogue, restores them) and puts in ebx the open file that the first argument, fd,
+# names; a descriptor that is not open gives -EBADF.
+# Stack after it: 0-8 saved edi esi ebx, 12 return address, 16 fd, 20 arg 2, 24 arg 3 ...
+.macro RW_FDGET
+	pushl %ebx
+	pushl %esi
+	pushl %edi
+	pushl 16(%esp)				# fd
+	call fget
+	addl $4, %esp
+	testl %eax, %eax
+	jz ebadf
+	movl %eax, %ebx				# ebx = file
+.endm
+
+# REFUSE_ACCMODE mode: -EBADF if the file in ebx was opened with access mode `mode` (Linux's
+# FMODE_READ/FMODE_WRITE test in vfs_read and vfs_write).
+.macro REFUSE_ACCMODE mode
+	movl FILE_FLAGS(%ebx), %eax
+	andl $O_ACCMODE, %eax
+	cmpl $\mode, %eax
+	je ebadf
+.endm
+
 # file_type(file) -> eax = S_IFMT bits of the file's inode, edx = the inode
 file_type:
 	movl 4(%esp), %edx
@@ -27,19 +52,8 @@ file_type:
 
 # sys_read(fd, buf, count)
 ENTRY sys_read
-	pushl %ebx
-	pushl %esi
-	pushl %edi
-	pushl 16(%esp)
-	call fget
-	addl $4, %esp
-	testl %eax, %eax
-	jz ebadf
-	movl %eax, %ebx				# ebx = file
-	movl FILE_FLAGS(%ebx), %eax
-	andl $O_ACCMODE, %eax
-	cmpl $O_WRONLY, %eax
-	je ebadf
+	RW_FDGET
+	REFUSE_ACCMODE O_WRONLY			# a write-only file cannot be read
 	movl 24(%esp), %edi			# edi = count
 	pushl %edi				# as Linux's vfs_read: the buffer is checked
 	pushl 24(%esp)				# (buf) first, even for count 0
@@ -129,19 +143,8 @@ END sys_read
 # sys_write(fd, buf, count), as Linux's vfs_write: the fd's mode, then the whole buffer must
 # lie below TASK_SIZE (-EFAULT, nothing written), then at most MAX_RW_COUNT bytes go out.
 ENTRY sys_write
-	pushl %ebx
-	pushl %esi
-	pushl %edi
-	pushl 16(%esp)
-	call fget
-	addl $4, %esp
-	testl %eax, %eax
-	jz ebadf
-	movl %eax, %ebx				# ebx = file
-	movl FILE_FLAGS(%ebx), %eax
-	andl $O_ACCMODE, %eax
-	cmpl $O_RDONLY, %eax
-	je ebadf
+	RW_FDGET
+	REFUSE_ACCMODE O_RDONLY			# a read-only file cannot be written
 	movl 24(%esp), %edi			# edi = count
 	pushl %edi
 	pushl 24(%esp)				# buf
@@ -171,19 +174,8 @@ END sys_write
 # shortening the iovecs that go past it. Then all of it goes out as one write.
 # Stack after the prologue: 0-8 saved edi esi ebx, 12 return address, 16 fd, 20 vec, 24 vlen.
 ENTRY sys_writev
-	pushl %ebx
-	pushl %esi
-	pushl %edi
-	pushl 16(%esp)
-	call fget
-	addl $4, %esp
-	testl %eax, %eax
-	jz ebadf
-	movl %eax, %ebx				# ebx = file
-	movl FILE_FLAGS(%ebx), %eax
-	andl $O_ACCMODE, %eax
-	cmpl $O_RDONLY, %eax
-	je ebadf
+	RW_FDGET
+	REFUSE_ACCMODE O_RDONLY			# a read-only file cannot be written
 	movl 24(%esp), %ecx			# vlen
 	testl %ecx, %ecx
 	jz ret0					# no iovecs: the array is not even read
@@ -367,15 +359,7 @@ llseek_base:
 
 # sys_lseek(fd, offset, whence) -> the new position or -errno
 ENTRY sys_lseek
-	pushl %ebx
-	pushl %esi
-	pushl %edi
-	pushl 16(%esp)
-	call fget
-	addl $4, %esp
-	testl %eax, %eax
-	jz ebadf
-	movl %eax, %ebx
+	RW_FDGET
 	pushl 24(%esp)
 	pushl %ebx
 	call llseek_base
@@ -400,15 +384,7 @@ END sys_lseek
 
 # sys_llseek(fd, offset_high, offset_low, loff_t __user *result, whence) -> 0 or -errno
 ENTRY sys_llseek
-	pushl %ebx
-	pushl %esi
-	pushl %edi
-	pushl 16(%esp)
-	call fget
-	addl $4, %esp
-	testl %eax, %eax
-	jz ebadf
-	movl %eax, %ebx
+	RW_FDGET
 	pushl 32(%esp)				# whence
 	pushl %ebx
 	call llseek_base

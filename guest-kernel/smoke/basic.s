@@ -4,26 +4,26 @@
 	.globl _start
 _start:
 	PRINT "hello from int 0x80\n"
-	SYS 63, $1, $7				# dup2(1, 7)
+	SYS __NR_dup2, $1, $7			# dup2(1, 7)
 	CHECK 7, "dup2"
-	SYS 4, $7, $msg, $(msgend - msg)
+	SYS __NR_write, $7, $msg, $(msgend - msg)
 	CHECK (msgend - msg), "write through the dup"
-	SYS 4, $1, $0xC0000000, $4		# a kernel address: access_ok says no
+	SYS __NR_write, $1, $0xC0000000, $4	# a kernel address: access_ok says no
 	CHECK -14, "write kernel pointer EFAULT"
-	SYS 4, $1, $0x10, $4			# unmapped: the fault is fixed up
+	SYS __NR_write, $1, $0x10, $4		# unmapped: the fault is fixed up
 	CHECK -14, "write unmapped pointer EFAULT"
-	SYS 4, $1, $0, $1			# NULL
+	SYS __NR_write, $1, $0, $1		# NULL
 	CHECK -14, "write NULL EFAULT"
-	SYS 4, $99, $msg, $1
+	SYS __NR_write, $99, $msg, $1
 	CHECK -9, "write bad fd EBADF"
-	SYS 20
+	SYS __NR_getpid
 	CHECK 1, "getpid"
 	SYS 999
 	CHECK -38, "unknown syscall ENOSYS"
-	SYS 45, $0				# brk(0) = current break
+	SYS __NR_brk, $0			# brk(0) = current break
 	movl %eax, %esi
 	leal 8192(%esi), %edi
-	SYS 45, %edi
+	SYS __NR_brk, %edi
 	cmpl %edi, %eax
 	movl $0, %eax
 	jne 1f
@@ -31,19 +31,19 @@ _start:
 	movl 4096(%esi), %eax			# zero
 	addl (%esi), %eax
 1:	CHECK 7, "brk grows and pages demand-zero"
-	SYS 122, $utsbuf
+	SYS __NR_uname, $utsbuf
 	CHECK 0, "uname"
-	SYS 4, $1, $utsbuf, $5
+	SYS __NR_write, $1, $utsbuf, $5
 	PRINT "\n"
-	SYS 122, $0x10
+	SYS __NR_uname, $0x10
 	CHECK -14, "uname bad pointer"
-	SYS 54, $1, $0x5413, $winsz		# TIOCGWINSZ
+	SYS __NR_ioctl, $1, $0x5413, $winsz	# TIOCGWINSZ
 	CHECK 0, "ioctl TIOCGWINSZ"
 	movzwl winsz + 2, %eax
 	CHECK 80, "80 columns"
-	SYS 54, $1, $0x1234, $winsz
+	SYS __NR_ioctl, $1, $0x1234, $winsz
 	CHECK -25, "unknown ioctl ENOTTY"
-	SYS 1, $0
+	SYS __NR_exit, $0
 msg:	.ascii "via fd 7\n"
 msgend:
 	.bss

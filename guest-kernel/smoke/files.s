@@ -3,23 +3,23 @@
 	.include "smoke.inc"
 	.globl _start
 _start:
-	SYS 5, $path_hello, $0			# open("/etc/hello.txt", O_RDONLY)
+	SYS __NR_open, $path_hello, $0		# open("/etc/hello.txt", O_RDONLY)
 	movl %eax, fd
 	CHECK 3, "open gives the lowest free fd"
-	SYS 3, fd, $buf, $100
+	SYS __NR_read, fd, $buf, $100
 	CHECK 17, "read the whole file"
-	SYS 4, $1, $buf, $17
-	SYS 3, fd, $buf, $100
+	SYS __NR_write, $1, $buf, $17
+	SYS __NR_read, fd, $buf, $100
 	CHECK 0, "read at end of file"
-	SYS 19, fd, $7, $0			# lseek(fd, 7, SEEK_SET)
+	SYS __NR_lseek, fd, $7, $0		# lseek(fd, 7, SEEK_SET)
 	CHECK 7, "lseek SEEK_SET"
-	SYS 3, fd, $buf, $9
+	SYS __NR_read, fd, $buf, $9
 	CHECK 9, "read after lseek"
-	SYS 4, $1, $buf, $9
+	SYS __NR_write, $1, $buf, $9
 	PRINT "\n"
-	SYS 19, fd, $-2, $2			# SEEK_END - 2
+	SYS __NR_lseek, fd, $-2, $2		# SEEK_END - 2
 	CHECK 15, "lseek SEEK_END"
-	movl $140, %eax				# _llseek(fd, 0, 1, &result, SEEK_SET)
+	movl $__NR__llseek, %eax		# _llseek(fd, 0, 1, &result, SEEK_SET)
 	movl fd, %ebx
 	xorl %ecx, %ecx
 	movl $1, %edx
@@ -28,81 +28,81 @@ _start:
 	int $0x80
 	addl result, %eax
 	CHECK 1, "_llseek"
-	SYS 19, fd, $-100, $1
+	SYS __NR_lseek, fd, $-100, $1
 	CHECK -22, "lseek before the start EINVAL"
-	SYS 3, fd, $0x10, $4
+	SYS __NR_read, fd, $0x10, $4
 	CHECK -14, "read into an unmapped buffer EFAULT"
-	SYS 197, fd, $statbuf			# fstat64
+	SYS __NR_fstat64, fd, $statbuf		# fstat64
 	CHECK 0, "fstat64"
 	movl statbuf + 44, %eax			# st_size
 	CHECK 17, "st_size"
 	movl statbuf + 16, %eax			# st_mode & S_IFMT
 	andl $0170000, %eax
 	CHECK 0100000, "S_IFREG"
-	SYS 197, $1, $statbuf
+	SYS __NR_fstat64, $1, $statbuf
 	movl statbuf + 16, %eax
 	andl $0170000, %eax
 	CHECK 0020000, "the console is a character device"
-	SYS 197, fd, $0xC0000000
+	SYS __NR_fstat64, fd, $0xC0000000
 	CHECK -14, "fstat64 kernel pointer EFAULT"
-	SYS 6, fd
+	SYS __NR_close, fd
 	CHECK 0, "close"
-	SYS 6, fd
+	SYS __NR_close, fd
 	CHECK -9, "close again EBADF"
-	SYS 3, fd, $buf, $1
+	SYS __NR_read, fd, $buf, $1
 	CHECK -9, "read closed fd EBADF"
-	SYS 5, $path_missing, $0
+	SYS __NR_open, $path_missing, $0
 	CHECK -2, "open missing ENOENT"
-	SYS 5, $path_hello, $1
+	SYS __NR_open, $path_hello, $1
 	CHECK -30, "open for writing EROFS"
-	SYS 5, $0x10, $0
+	SYS __NR_open, $0x10, $0
 	CHECK -14, "open unmapped path EFAULT"
-	SYS 5, $path_link, $0			# a symlink is followed
+	SYS __NR_open, $path_link, $0		# a symlink is followed
 	movl %eax, fd
-	SYS 3, fd, $buf, $5
+	SYS __NR_read, fd, $buf, $5
 	CHECK 5, "read through a symlink"
-	SYS 6, fd
-	SYS 85, $path_link, $buf, $100		# readlink
+	SYS __NR_close, fd
+	SYS __NR_readlink, $path_link, $buf, $100	# readlink
 	CHECK 9, "readlink"
-	SYS 4, $1, $buf, $9
+	SYS __NR_write, $1, $buf, $9
 	PRINT "\n"
-	SYS 85, $path_hello, $buf, $100
+	SYS __NR_readlink, $path_hello, $buf, $100
 	CHECK -22, "readlink of a regular file EINVAL"
-	SYS 5, $path_etc, $0200000		# open("/etc", O_DIRECTORY)
+	SYS __NR_open, $path_etc, $0200000	# open("/etc", O_DIRECTORY)
 	movl %eax, fd
 	CHECK 3, "open a directory"
-	movl $295, %eax				# openat(dirfd, "hello.txt", O_RDONLY)
+	movl $__NR_openat, %eax			# openat(dirfd, "hello.txt", O_RDONLY)
 	movl fd, %ebx
 	movl $name_hello, %ecx
 	xorl %edx, %edx
 	int $0x80
 	CHECK 4, "openat relative to a directory fd"
-	SYS 3, $4, $buf, $5
-	SYS 4, $1, $buf, $5
+	SYS __NR_read, $4, $buf, $5
+	SYS __NR_write, $1, $buf, $5
 	PRINT "\n"
-	SYS 3, fd, $buf, $1
+	SYS __NR_read, fd, $buf, $1
 	CHECK -21, "read a directory EISDIR"
-	SYS 54, $4, $0x5401, $buf
+	SYS __NR_ioctl, $4, $0x5401, $buf
 	CHECK -25, "ioctl TCGETS on a file ENOTTY"
-	SYS 54, $0, $0x5401, $buf
+	SYS __NR_ioctl, $0, $0x5401, $buf
 	CHECK 0, "ioctl TCGETS on the console"
-	SYS 146, $1, $iov, $2			# writev
+	SYS __NR_writev, $1, $iov, $2		# writev
 	CHECK 12, "writev"
-	SYS 146, $1, $0x10, $2
+	SYS __NR_writev, $1, $0x10, $2
 	CHECK -14, "writev unmapped iovec EFAULT"
-	SYS 146, $1, $iov_negative, $2		# {7 bytes, 0x80000000 bytes}: all checked first
+	SYS __NR_writev, $1, $iov_negative, $2	# {7 bytes, 0x80000000 bytes}: all checked first
 	CHECK -22, "writev negative second length EINVAL, nothing written"
-	SYS 146, $1, $iov_kernel, $2		# {7 bytes, 0xC0000000}: access_ok fails first
+	SYS __NR_writev, $1, $iov_kernel, $2	# {7 bytes, 0xC0000000}: access_ok fails first
 	CHECK -14, "writev kernel second buffer EFAULT, nothing written"
-	SYS 146, $1, $iov_unmapped, $2		# {7 bytes, 0x10}: one tty chunk, lost whole
+	SYS __NR_writev, $1, $iov_unmapped, $2	# {7 bytes, 0x10}: one tty chunk, lost whole
 	CHECK -14, "writev unmapped second buffer EFAULT, nothing written"
-	SYS 146, $1, $iov, $1025
+	SYS __NR_writev, $1, $iov, $1025
 	CHECK -22, "writev more than UIO_MAXIOV EINVAL"
-	SYS 146, $4, $iov, $1			# fd 4: the file openat gave, O_RDONLY
+	SYS __NR_writev, $4, $iov, $1		# fd 4: the file openat gave, O_RDONLY
 	CHECK -9, "writev to a read-only fd EBADF"
-	SYS 5, $path_two, $0			# mmap2 of the file's second page
+	SYS __NR_open, $path_two, $0		# mmap2 of the file's second page
 	movl %eax, fd
-	movl $192, %eax
+	movl $__NR_mmap2, %eax
 	xorl %ebx, %ebx
 	movl $4096, %ecx
 	movl $1, %edx				# PROT_READ
@@ -112,19 +112,19 @@ _start:
 	int $0x80
 	movl (%eax), %eax			# "seco"
 	CHECK 0x6f636573, "mmap2 of a file at page offset 1"
-	SYS 5, $path_abs, $0			# an absolute symlink
+	SYS __NR_open, $path_abs, $0		# an absolute symlink
 	CHECK 6, "open through an absolute symlink"
-	SYS 5, $path_loop, $0
+	SYS __NR_open, $path_loop, $0
 	CHECK -40, "symlink loop ELOOP"
-	SYS 5, $path_abs, $0400000		# O_NOFOLLOW on a link: ELOOP, as Linux
+	SYS __NR_open, $path_abs, $0400000	# O_NOFOLLOW on a link: ELOOP, as Linux
 	CHECK -40, "O_NOFOLLOW on a symlink ELOOP"
-	SYS 5, $path_notdir, $0			# a file used as a directory
+	SYS __NR_open, $path_notdir, $0		# a file used as a directory
 	CHECK -20, "open file/x ENOTDIR"
-	SYS 5, $path_nodir, $0
+	SYS __NR_open, $path_nodir, $0
 	CHECK -2, "open missing-dir/x ENOENT"
-	SYS 5, $path_dirlink, $0		# a symlink in a directory position
+	SYS __NR_open, $path_dirlink, $0	# a symlink in a directory position
 	CHECK 7, "open through a symlinked directory"
-	SYS 1, $0
+	SYS __NR_exit, $0
 path_notdir: .asciz "/etc/hello.txt/x"
 path_nodir: .asciz "/nodir/x"
 path_dirlink: .asciz "/etc-link/../etc-link/hello.txt"

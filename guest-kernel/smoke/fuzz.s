@@ -8,7 +8,7 @@
 	.set ITERATIONS, 30000
 	.globl _start
 _start:
-	movl $192, %eax				# scratch: two pages, the second unmapped again
+	movl $__NR_mmap2, %eax			# scratch: two pages, the second unmapped again
 	xorl %ebx, %ebx
 	movl $8192, %ecx
 	movl $3, %edx
@@ -18,25 +18,25 @@ _start:
 	int $0x80
 	movl %eax, scratch
 	addl $4096, %eax
-	SYS 91, %eax, $4096
+	SYS __NR_munmap, %eax, $4096
 	movl $ITERATIONS, count
 	call tls_set
 1:	testl $255, count			# now and then: clear the TLS entry %fs/%gs select,
 	jnz 5f					# make a call (the kernel's segment pops must recover),
 	movl $0x28, udesc + 12			# then set it again
-	movl $243, %eax
+	movl $__NR_set_thread_area, %eax
 	movl $udesc, %ebx
 	int $0x80
 	call tls_set
 5:	call rand
 	andl $511, %eax				# numbers 0..511: most are -ENOSYS, all are exercised
-	cmpl $1, %eax
+	cmpl $__NR_exit, %eax
 	je 1b
-	cmpl $3, %eax
+	cmpl $__NR_read, %eax
 	je 1b
-	cmpl $162, %eax
+	cmpl $__NR_nanosleep, %eax
 	je 1b
-	cmpl $252, %eax
+	cmpl $__NR_exit_group, %eax
 	je 1b
 	movl %eax, nr
 	call arg
@@ -52,12 +52,12 @@ _start:
 	call arg
 	movl %eax, a6
 	movl nr, %eax
-	cmpl $192, %eax
+	cmpl $__NR_mmap2, %eax
 	jne 2f
 	andl $~0x10, a4				# mmap2 without MAP_FIXED
-2:	cmpl $91, %eax
+2:	cmpl $__NR_munmap, %eax
 	je 3f
-	cmpl $125, %eax
+	cmpl $__NR_mprotect, %eax
 	jne 4f
 3:	movl scratch, %edx			# munmap/mprotect: the scratch page only
 	movl %edx, a1
@@ -71,14 +71,14 @@ _start:
 	decl count
 	jnz 1b
 	PRINT "fuzz: 30000 calls answered\n"
-	SYS 1, $0
+	SYS __NR_exit, $0
 
 tls_set:					# TLS entry 6 -> a flat data segment in fs and gs
 	movl $6, udesc
 	movl $0, udesc + 4
 	movl $0xFFFFF, udesc + 8
 	movl $0x51, udesc + 12
-	movl $243, %eax
+	movl $__NR_set_thread_area, %eax
 	movl $udesc, %ebx
 	int $0x80
 	movl $0x33, %eax

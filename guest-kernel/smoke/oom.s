@@ -3,7 +3,7 @@
 	.include "smoke.inc"
 	.globl _start
 _start:
-	movl $192, %eax
+	movl $__NR_mmap2, %eax
 	xorl %ebx, %ebx
 	movl $0x4000000, %ecx			# 64 MiB
 	movl $3, %edx
@@ -18,4 +18,4 @@ _start:
 	addl $4096, %esi
 	loop 1b
 	PRINT "not reached\n"
-	SYS 1, $0
+	SYS __NR_exit, $0

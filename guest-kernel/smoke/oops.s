@@ -2,4 +2,4 @@
 	.include "smoke.inc"
 	.globl _start
 _start:
-	SYS 1, $0
+	SYS __NR_exit, $0

@@ -4,7 +4,7 @@
 # with smoke/NAME.expected (exact) or smoke/NAME.patterns (lines that must appear), and the
 # exit status with smoke/NAME.status (qemu's: isa-debug-exit v -> (v << 1) | 1).
 # With TRAPGATE_JAR=path/to/trapgate.jar the same images boot under trapgate (where status 0
-# exits 0 through the power-off port); tests that need qemu's -cpu say so and are not run.
+# exits 0 through the power-off port); NAME.qemu's options (e.g. -cpu pentium) go to both VMs.
 # Optional: NAME.cmdline (default "quiet"), NAME.files (a script adding files to the root),
 # NAME.stdin (what the serial console receives), NAME.qemu (more qemu options, e.g. -cpu).
 # With SMOKE_BUILD_ONLY=1 it only builds BUILDDIR/NAME.cpio (the JUnit suite boots them itself).
@@ -24,7 +24,7 @@ for src in "$here"/*.s "$here"/*.c; do
   name=$(basename "$src"); name=${name%.?}
   root="$build/$name.root"; rm -rf "$root" "$build/$name.cpio"; mkdir -p "$root"
   case $src in
-  *.s) as --32 -I "$here" -o "$build/$name.o" "$src" &&
+  *.s) as --32 -I "$here" -I "$here/../include/generated" -o "$build/$name.o" "$src" &&
        ld -m elf_i386 -static -o "$root/init" "$build/$name.o" || { echo "FAIL $name: build"; fail=1; continue; } ;;
   *.c) # a real static glibc program: needs gcc-multilib / libc6-dev-i386
        gcc -m32 -static -O2 -o "$root/init" "$src" || { echo "FAIL $name: build (gcc -m32 -static)"; fail=1; continue; } ;;
@@ -39,9 +39,6 @@ for src in "$here"/*.s "$here"/*.c; do
   qemu_args=""; [ -f "$here/$name.qemu" ] && qemu_args=$(cat "$here/$name.qemu")
   want=$(cat "$here/$name.status")
   if [ -n "${TRAPGATE_JAR:-}" ]; then
-    case " $qemu_args " in *" -cpu "*)
-      echo "--   $name: needs qemu's -cpu ($qemu_args): not run under trapgate"; continue ;;
-    esac
     [ "$want" = 1 ] && want=0			# trapgate honours the 0xB004 power-off
     timeout 120 java -jar "$TRAPGATE_JAR" $qemu_args -kernel "$kernel" -initrd "$build/$name.cpio" \
       -append "$args" -no-reboot -serial stdio -device isa-debug-exit,iobase=0xf4,iosize=4 \

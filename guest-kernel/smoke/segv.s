@@ -5,4 +5,4 @@ _start:
 	PRINT "writing to 0x1234\n"
 	movl $1, 0x1234
 	PRINT "not reached\n"
-	SYS 1, $0
+	SYS __NR_exit, $0

@@ -2,12 +2,12 @@
 	.include "smoke.inc"
 	.globl _start
 _start:
-	SYS 3, $0, $buf, $64
+	SYS __NR_read, $0, $buf, $64
 	movl %eax, %esi
 	PRINT "got: "
-	SYS 4, $1, $buf, %esi
-	SYS 3, $0, $0x10, $64
+	SYS __NR_write, $1, $buf, %esi
+	SYS __NR_read, $0, $0x10, $64
 	CHECK -14, "read from the console into an unmapped buffer EFAULT"
-	SYS 1, $0
+	SYS __NR_exit, $0
 	.bss
 buf:	.skip 64

@@ -5,8 +5,8 @@
 	.globl _start
 _start:
 	PRINT "sysenter with ebp = 0x10\n"
-	movl $20, %eax
+	movl $__NR_getpid, %eax
 	movl $0x10, %ebp
 	sysenter
 	PRINT "not reached\n"
-	SYS 1, $0
+	SYS __NR_exit, $0

@@ -14,7 +14,7 @@ _start:
 	movl %esp, %ebp
 	pushfl
 	orl $0x100, (%esp)
-	movl $20, %eax
+	movl $__NR_getpid, %eax
 	popfl
 	sysenter				# the trap comes after this instruction: in the kernel
-1:	SYS 1, $0				# not reached
+1:	SYS __NR_exit, $0			# not reached

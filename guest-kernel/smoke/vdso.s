@@ -24,13 +24,13 @@ _start:
 	FIND_AUXV 15				# AT_PLATFORM
 	movl (%eax), %eax
 	CHECK 0x36383669, "AT_PLATFORM is i686"
-	movl $4, %eax				# write through __kernel_vsyscall
+	movl $__NR_write, %eax			# write through __kernel_vsyscall
 	movl $1, %ebx
 	movl $msg, %ecx
 	movl $(msgend - msg), %edx
 	call *vsyscall
 	CHECK (msgend - msg), "write through the vDSO"
-	movl $63, %eax				# dup2(1, 9) through the vDSO
+	movl $__NR_dup2, %eax			# dup2(1, 9) through the vDSO
 	movl $1, %ebx
 	movl $9, %ecx
 	movl $0x11111111, %edx
@@ -40,7 +40,7 @@ _start:
 	cmpl $9, %ecx
 	jne 1f
 	CHECK 9, "dup2 through the vDSO keeps ecx and edx"
-1:	movl $192, %eax				# mmap2(0, 4096, RW, PRIVATE|ANON, -1, 0): arg 6 in ebp
+1:	movl $__NR_mmap2, %eax			# mmap2(0, 4096, RW, PRIVATE|ANON, -1, 0): arg 6 in ebp
 	xorl %ebx, %ebx
 	movl $4096, %ecx
 	movl $3, %edx
@@ -54,7 +54,7 @@ _start:
 	shrl $30, %eax
 	CHECK 1, "mmap2 six arguments through the vDSO"
 	movl $7, (%esi)				# the new page is there (demand-zero)
-	movl $4, %eax
+	movl $__NR_write, %eax
 	movl $1, %ebx
 	movl $0xC0001000, %ecx			# a kernel pointer through sysenter: -EFAULT too
 	movl $4, %edx
@@ -63,20 +63,20 @@ _start:
 	movl $999, %eax
 	call *vsyscall
 	CHECK -38, "sysenter unknown syscall ENOSYS"
-	movl $20, %eax
+	movl $__NR_getpid, %eax
 	call *vsyscall
 	CHECK 1, "getpid through the vDSO"
 	pushfl					# NT set across sysenter must not hurt the kernel
 	orl $0x4000, (%esp)
 	popfl
-	movl $20, %eax
+	movl $__NR_getpid, %eax
 	call *vsyscall
 	CHECK 1, "sysenter with NT set"
 	pushfl					# neither does DF
 	andl $~0x4000, (%esp)
 	popfl
 	std
-	movl $4, %eax
+	movl $__NR_write, %eax
 	movl $1, %ebx
 	movl $msg, %ecx
 	movl $(msgend - msg), %edx
@@ -84,9 +84,9 @@ _start:
 	cld
 	CHECK (msgend - msg), "sysenter with DF set"
 	FIND_AUXV 33
-	SYS 125, %eax, $4096, $3		# the vDSO stays read-only
+	SYS __NR_mprotect, %eax, $4096, $3	# the vDSO stays read-only
 	CHECK -13, "mprotect the vDSO writable EACCES"
-	SYS 1, $0
+	SYS __NR_exit, $0
 msg:	.ascii "via __kernel_vsyscall\n"
 msgend:
 	.bss

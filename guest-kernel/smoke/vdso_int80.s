@@ -9,12 +9,12 @@ _start:
 	movl (%esi), %eax			# __kernel_vsyscall starts with int $0x80 (cd 80)
 	andl $0xFFFF, %eax
 	CHECK 0x80CD, "__kernel_vsyscall is int $0x80"
-	movl $4, %eax
+	movl $__NR_write, %eax
 	movl $1, %ebx
 	movl $msg, %ecx
 	movl $(msgend - msg), %edx
 	call *%esi
 	CHECK (msgend - msg), "write through the int $0x80 vDSO"
-	SYS 1, $0
+	SYS __NR_exit, $0
 msg:	.ascii "via __kernel_vsyscall\n"
 msgend:

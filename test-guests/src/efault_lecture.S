@@ -4,8 +4,7 @@
  * to nothing; each comes back as -EFAULT (-14) in eax, through access_ok and through the
  * exception-table fixup respectively. Exit status 0 when both did, else the failing step.
  */
-	.set NR_write, 4
-	.set NR_exit_group, 252
+#include "sysnum.h"		/* NR_write, NR_exit_group: the kernel's syscalls.tbl */
 	.set EFAULT, 14
 
 	.data

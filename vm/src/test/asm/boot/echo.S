@@ -9,35 +9,11 @@
 kmain:
     movl $prompt, %esi
     call puts
-    movl $idt, %edi                        # every vector: unexpected; 0x24: the UART
-    movl $256, %ecx
-1:  movl $unexpected_int, %eax
-    call set_gate
-    addl $8, %edi
-    loop 1b
-    movl $idt + 0x24 * 8, %edi
-    movl $uart_irq, %eax
-    call set_gate
-    lidt idt_desc
-
-    movb $0x11, %al                        # PICs: vectors 0x20/0x28, only IRQ4 unmasked
-    outb %al, $0x20
-    outb %al, $0xa0
-    movb $0x20, %al
-    outb %al, $0x21
-    movb $0x28, %al
-    outb %al, $0xa1
-    movb $0x04, %al
-    outb %al, $0x21
-    movb $0x02, %al
-    outb %al, $0xa1
-    movb $0x01, %al
-    outb %al, $0x21
-    outb %al, $0xa1
-    movb $0xef, %al
-    outb %al, $0x21
-    movb $0xff, %al
-    outb %al, $0xa1
+    movl $uart_irq, %eax                   # 0x24: the UART; every other vector: unexpected
+    movl $0x24, %ecx
+    call idt_init
+    movw $0xffef, %ax                      # PICs: only IRQ4 unmasked (slave 0xff, master 0xef)
+    call pic_remap
 
     movb $'[', %al
     call putc
@@ -78,32 +54,8 @@ uart_irq:
     popal
     iret
 
-# set_gate: writes a 32-bit ring-0 interrupt gate to handler %eax at %edi.
-set_gate:
-    movw %ax, 0(%edi)
-    movw $0x08, 2(%edi)
-    movw $0x8e00, 4(%edi)
-    shrl $16, %eax
-    movw %ax, 6(%edi)
-    ret
-
-unexpected_int:
-    movl $s_unexpected, %esi
-    call puts
-    movl $0x7e, %eax
-    call debug_exit
-
     .data
 done: .byte 0
-    .align 8
-idt_desc:
-    .word 256 * 8 - 1
-    .long idt
-
-    .bss
-    .align 8
-idt: .space 256 * 8
 
     .section .rodata
 prompt:       .asciz "type, end with a dot\n"
-s_unexpected: .asciz "unexpected interrupt\n"

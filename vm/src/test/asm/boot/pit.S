@@ -11,27 +11,11 @@
     .text
     .globl kmain
 kmain:
+    movl $timer_irq, %eax                  # 0x20: the timer; every other vector: unexpected
+    movl $0x20, %ecx
     call idt_init
-
-    # ICW1..ICW4 on both chips: vectors 0x20 and 0x28, slave on master's IRQ2, 8086 mode.
-    movb $0x11, %al
-    outb %al, $PIC1
-    outb %al, $PIC2
-    movb $0x20, %al
-    outb %al, $PIC1+1
-    movb $0x28, %al
-    outb %al, $PIC2+1
-    movb $0x04, %al                        # master: a slave on IR2
-    outb %al, $PIC1+1
-    movb $0x02, %al                        # slave: my cascade identity is 2
-    outb %al, $PIC2+1
-    movb $0x01, %al
-    outb %al, $PIC1+1
-    outb %al, $PIC2+1
-    movb $0xfe, %al                        # OCW1: only IRQ0 unmasked
-    outb %al, $PIC1+1
-    movb $0xff, %al
-    outb %al, $PIC2+1
+    movw $0xfffe, %ax                      # PICs: only IRQ0 unmasked (slave 0xff, master 0xfe)
+    call pic_remap
     xorl %eax, %eax
     inb $PIC1+1, %al
     movl $s_imr, %esi
@@ -169,29 +153,6 @@ latch_ch2:
     xchgb %al, %ah
     ret
 
-# idt_init: every vector goes to unexpected_int, 0x20 to timer_irq.
-idt_init:
-    movl $idt, %edi
-    movl $256, %ecx
-1:  movl $unexpected_int, %eax
-    call set_gate
-    addl $8, %edi
-    loop 1b
-    movl $idt + 0x20 * 8, %edi
-    movl $timer_irq, %eax
-    call set_gate
-    lidt idt_desc
-    ret
-
-# set_gate: writes a 32-bit ring-0 interrupt gate to handler %eax at %edi.
-set_gate:
-    movw %ax, 0(%edi)
-    movw $0x08, 2(%edi)
-    movw $0x8e00, 4(%edi)                  # present, DPL 0, 32-bit interrupt gate
-    shrl $16, %eax
-    movw %ax, 6(%edi)
-    ret
-
 # Stack on entry: eip, cs, eflags (no error code for IRQs).
 timer_irq:
     pushl %eax
@@ -207,23 +168,9 @@ timer_irq:
     popl %eax
     iret
 
-unexpected_int:
-    movl $s_unexpected, %esi
-    call puts
-    movl $0x7e, %eax
-    call debug_exit
-
     .data
 ticks:          .long 0
 isr_in_handler: .byte 0
-    .align 8
-idt_desc:
-    .word 256 * 8 - 1
-    .long idt
-
-    .bss
-    .align 8
-idt: .space 256 * 8
 
     .section .rodata
 s_imr:        .asciz "pic1 imr "
@@ -237,4 +184,3 @@ s_unmasked:   .asciz "ticks after unmask "
 s_down:       .asciz "ch2 count moved "
 s_out0:       .asciz "ch2 out after load "
 s_out1:       .asciz "ch2 out at terminal count "
-s_unexpected: .asciz "unexpected interrupt\n"

@@ -4,16 +4,9 @@
     .text
     .globl kmain
 kmain:
-    movb $0x41, %al
-    outb %al, $0x70
-    inb $0x71, %al
-    movzbl %al, %ebx
-    incl %ebx
-    movb %bl, %al
-    outb %al, $0x71                        # boots so far, including this one
-    movl %ebx, %eax
+    movb $0x41, %al                        # CMOS byte 0x41: boots so far, this one too
     movl $s_boot, %esi
-    call label_dec
+    call count_boot                        # ebx = the count
     cmpl $1, %ebx
     jne 1f
     movb $0x06, %al                        # hard reset (bit 1) + do it (bit 2)

@@ -3,35 +3,11 @@
     .text
     .globl kmain
 kmain:
-    movl $idt, %edi                        # every vector: unexpected; 0x28: the RTC
-    movl $256, %ecx
-1:  movl $unexpected_int, %eax
-    call set_gate
-    addl $8, %edi
-    loop 1b
-    movl $idt + 0x28 * 8, %edi
-    movl $rtc_irq, %eax
-    call set_gate
-    lidt idt_desc
-
-    movb $0x11, %al                        # PICs: vectors 0x20/0x28; master: only the cascade; slave: IRQ8
-    outb %al, $0x20
-    outb %al, $0xa0
-    movb $0x20, %al
-    outb %al, $0x21
-    movb $0x28, %al
-    outb %al, $0xa1
-    movb $0x04, %al
-    outb %al, $0x21
-    movb $0x02, %al
-    outb %al, $0xa1
-    movb $0x01, %al
-    outb %al, $0x21
-    outb %al, $0xa1
-    movb $0xfb, %al
-    outb %al, $0x21
-    movb $0xfe, %al
-    outb %al, $0xa1
+    movl $rtc_irq, %eax                    # 0x28: the RTC; every other vector: unexpected
+    movl $0x28, %ecx
+    call idt_init
+    movw $0xfefb, %ax                      # PICs: master only the cascade (0xfb), slave IRQ8 (0xfe)
+    call pic_remap
 
     movb $0x0a, %al                        # status A: 32.768 kHz base, rate 6 (1024 Hz)
     outb %al, $0x70
@@ -103,35 +79,11 @@ rtc_irq:
     popl %eax
     iret
 
-# set_gate: writes a 32-bit ring-0 interrupt gate to handler %eax at %edi.
-set_gate:
-    movw %ax, 0(%edi)
-    movw $0x08, 2(%edi)
-    movw $0x8e00, 4(%edi)
-    shrl $16, %eax
-    movw %ax, 6(%edi)
-    ret
-
-unexpected_int:
-    movl $s_unexpected, %esi
-    call puts
-    movl $0x7e, %eax
-    call debug_exit
-
     .data
 count:  .long 0
 last_c: .byte 0
-    .align 8
-idt_desc:
-    .word 256 * 8 - 1
-    .long idt
-
-    .bss
-    .align 8
-idt: .space 256 * 8
 
     .section .rodata
 s_periodic:   .asciz "periodic interrupts "
 s_update:     .asciz "update interrupts "
 s_c:          .asciz "status c "
-s_unexpected: .asciz "unexpected interrupt\n"

@@ -4,16 +4,9 @@
     .text
     .globl kmain
 kmain:
-    movb $0x40, %al
-    outb %al, $0x70
-    inb $0x71, %al
-    movzbl %al, %ebx
-    incl %ebx
-    movb %bl, %al
-    outb %al, $0x71                        # boots so far, including this one
-    movl %ebx, %eax
+    movb $0x40, %al                        # CMOS byte 0x40: boots so far, this one too
     movl $s_boot, %esi
-    call label_dec
+    call count_boot                        # ebx = the count
     cmpl $1, %ebx
     jne 1f
     lidt empty_idt                         # no gates at all

@@ -1,18 +1,6 @@
 /* x87 workload for comparing the emulated FPU with the host's: the precision control is set
  * to 53 bits first, so every operation rounds like an IEEE double on both sides. */
-typedef unsigned int u32;
-typedef unsigned long long u64;
-
-void out_char(char c);
-
-static void out_str(const char *s) {
-    while (*s) out_char(*s++);
-}
-
-static void out_hex(u32 v) {
-    for (int i = 28; i >= 0; i -= 4) out_char("0123456789abcdef"[(v >> i) & 15]);
-    out_char(' ');
-}
+#include "out.h"
 
 static void out_double(double d) {
     union { double d; u64 u; } x = { d };

@@ -1,19 +1,7 @@
 /* A freestanding workload for comparing the emulated CPU with the host CPU: integer
  * arithmetic, 64-bit division (libgcc), bit tricks, string loops, jump tables, recursion.
  * Output goes through out_char(), which the two start files implement differently. */
-typedef unsigned int u32;
-typedef unsigned long long u64;
-
-void out_char(char c);
-
-static void out_str(const char *s) {
-    while (*s) out_char(*s++);
-}
-
-static void out_hex(u32 v) {
-    for (int i = 28; i >= 0; i -= 4) out_char("0123456789abcdef"[(v >> i) & 15]);
-    out_char(' ');
-}
+#include "out.h"
 
 static void out_dec64(long long v) {
     char buf[24];

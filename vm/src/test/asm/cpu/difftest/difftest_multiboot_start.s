@@ -1,71 +1,32 @@
 # Multiboot v1 ring-0 start for a differential-test image: flat segments of our own, an IDT
 # whose every vector prints "EXC vv eip" and exits, output on COM1, exit through isa-debug-exit.
 
-        .set COM1, 0x3f8
+        .include "start_common.inc"
+
         .set DEBUG_EXIT, 0xf4
 
-        .section .multiboot, "a"
-        .balign 4
-        .long 0x1badb002                # magic
-        .long 0                         # flags: an ELF image needs nothing more
-        .long -0x1badb002               # checksum
+        MULTIBOOT_HEADER
 
         .section .start, "ax"
         .globl _start
 _start:
         cli
-        lgdt gdt_desc
-        ljmp $0x08, $1f
-1:      movw $0x10, %ax
-        movw %ax, %ds
-        movw %ax, %es
-        movw %ax, %fs
-        movw %ax, %gs
-        movw %ax, %ss
+        LOAD_GDT
         movl $boot_stack_top, %esp
-        # IDT: vector n -> exc_stubs + 8*n, 32-bit interrupt gate, DPL 0
-        xorl %ecx, %ecx
-2:      leal exc_stubs(,%ecx,8), %eax
-        movw %ax, idt(,%ecx,8)
-        movw $0x08, idt+2(,%ecx,8)
-        movw $0x8e00, idt+4(,%ecx,8)
-        shrl $16, %eax
-        movw %ax, idt+6(,%ecx,8)
-        incl %ecx
-        cmpl $32, %ecx
-        jb 2b
+        FILL_IDT exc_stubs
         lidt idt_desc
         call dt_main
         movb $0x10, %al                 # exit (0x10 << 1) | 1 = 33, unlike trapgate's own codes
         outb %al, $DEBUG_EXIT
         hlt
 
-# dt_putc: send %al to COM1 once the transmitter holding register is empty.
-        .globl dt_putc
-dt_putc:
-        pushl %edx
-        pushl %eax
-        movw $COM1+5, %dx
-1:      inb %dx, %al
-        testb $0x20, %al
-        jz 1b
-        popl %eax
-        movw $COM1, %dx
-        outb %al, %dx
-        popl %edx
-        ret
+        COM1_PUTC dt_putc
 
 # Every exception ends the run: print "EXC vv" and the two words on top of the stack (eip, or
 # error code then eip), then exit with status 3 (process exit 7).
         .balign 8
 exc_stubs:
-        .set vec, 0
-        .rept 32
-        .balign 8
-        pushl $vec
-        jmp exc_common
-        .set vec, vec + 1
-        .endr
+        VECTOR_STUBS exc_common
 exc_common:
         movl $excmsg, %esi
 1:      movb (%esi), %al
@@ -113,11 +74,7 @@ gdt:    .quad 0
 gdt_desc:
         .word gdt_desc - gdt - 1
         .long gdt
-        .balign 8
-idt:    .space 32 * 8
-idt_desc:
-        .word 32 * 8 - 1
-        .long idt
+        IDT_TABLE
         .balign 16
         .space 4096
 boot_stack_top:

@@ -7,9 +7,9 @@
         .set FRAME_RW, 0xa00000
         .set FRAME_RO, 0xa01000
 
-        .section .multiboot, "a"
-        .balign 4
-        .long 0x1badb002, 0, -0x1badb002
+        .include "start_common.inc"
+
+        MULTIBOOT_HEADER
 
         .section .start, "ax"
         .globl _start
@@ -20,14 +20,7 @@ _start:
         shrl $16, %eax
         movb %al, gdt+0x28+4
         movb %ah, gdt+0x28+7
-        lgdt gdt_desc
-        ljmp $0x08, $1f
-1:      movw $0x10, %ax
-        movw %ax, %ds
-        movw %ax, %es
-        movw %ax, %fs
-        movw %ax, %gs
-        movw %ax, %ss
+        LOAD_GDT
         movl $kstack_top, %esp
         movl $kstack_top, tss+4
         movl $0x10, tss+8
@@ -152,19 +145,7 @@ fatal:  movb $3, %al                    # exit 7
         outb %al, $0xf4
         hlt
 
-        .globl fc_putc
-fc_putc:
-        pushl %edx
-        pushl %eax
-        movw $0x3fd, %dx
-1:      inb %dx, %al
-        testb $0x20, %al
-        jz 1b
-        popl %eax
-        movw $0x3f8, %dx
-        outb %al, %dx
-        popl %edx
-        ret
+        COM1_PUTC fc_putc
 
         .section .startdata, "aw"
 reported:
@@ -179,11 +160,7 @@ gdt:    .quad 0
 gdt_desc:
         .word gdt_desc - gdt - 1
         .long gdt
-        .balign 8
-idt:    .space 32 * 8
-idt_desc:
-        .word 32 * 8 - 1
-        .long idt
+        IDT_TABLE
         .balign 64
 tss:    .space 104
         .balign 4096

@@ -2,9 +2,10 @@
 # present, read-only), catch SIGSEGV/SIGBUS on an alternate stack, and record what the host CPU
 # reported (trap number, error code, CR2, EIP, registers, flags) into fc_state.
 
+        .include "start_common.inc"
+
         .set WINDOW, 0x10000000
         .set SYS_EXIT, 1
-        .set SYS_WRITE, 4
         .set SYS_MPROTECT, 125
         .set SYS_RT_SIGACTION, 174
         .set SYS_SIGALTSTACK, 186
@@ -124,29 +125,7 @@ restorer:
         movl $173, %eax                 # rt_sigreturn
         int $0x80
 
-        .globl fc_putc
-fc_putc:
-        pushl %edx
-        movl outlen, %edx
-        movb %al, outbuf(%edx)
-        incl %edx
-        movl %edx, outlen
-        cmpb $'\n', %al
-        jne 1f
-        call flush
-1:      popl %edx
-        ret
-
-flush:
-        pushal
-        movl $SYS_WRITE, %eax
-        movl $1, %ebx
-        movl $outbuf, %ecx
-        movl outlen, %edx
-        int $0x80
-        movl $0, outlen
-        popal
-        ret
+        LINUX_STDOUT fc_putc, 512
 
         .section .startdata, "aw"
 sigact: .long on_signal
@@ -155,8 +134,6 @@ sigact: .long on_signal
         .long 0, 0                      # mask
 altstack_desc:
         .long altstack, 0, 0x4000       # ss_sp, ss_flags, ss_size
-outlen: .long 0
-outbuf: .space 512
         .balign 16
 altstack:
         .space 0x4000

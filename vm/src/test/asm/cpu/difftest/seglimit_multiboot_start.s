@@ -3,9 +3,9 @@
 # of the current privilege level), and #GP/#SS/#NP print "fault vv eeee" and resume at
 # sl_recover, like the Linux start.
 
-        .section .multiboot, "a"
-        .balign 4
-        .long 0x1badb002, 0, -0x1badb002
+        .include "start_common.inc"
+
+        MULTIBOOT_HEADER
 
         .section .start, "ax"
         .globl _start
@@ -28,27 +28,11 @@ _start:
         shrl $16, %eax
         movb %al, gdt+0x30+4
         movb %ah, gdt+0x30+7
-        lgdt gdt_desc
-        ljmp $0x08, $1f
-1:      movw $0x10, %ax
-        movw %ax, %ds
-        movw %ax, %es
-        movw %ax, %ss
-        movw %ax, %gs
-        movw %ax, %fs
+        LOAD_GDT
         movl $stack_top, %esp
         movw $0x18, %ax
         lldt %ax
-        xorl %ecx, %ecx                 # IDT: 32 vectors to stubs, only 11-13 resume
-2:      leal stubs(,%ecx,8), %eax
-        movw %ax, idt(,%ecx,8)
-        movw $0x08, idt+2(,%ecx,8)
-        movw $0x8e00, idt+4(,%ecx,8)
-        shrl $16, %eax
-        movw %ax, idt+6(,%ecx,8)
-        incl %ecx
-        cmpl $32, %ecx
-        jb 2b
+        FILL_IDT stubs                  # IDT: 32 vectors to stubs, only 11-13 resume
         lidt idt_desc
         movl $stack_top, tss+4          # esp0
         movl $0x10, tss+8               # ss0
@@ -73,13 +57,7 @@ user_entry:
 
         .balign 8
 stubs:
-        .set vec, 0
-        .rept 32
-        .balign 8
-        pushl $vec
-        jmp on_trap
-        .set vec, vec + 1
-        .endr
+        VECTOR_STUBS on_trap
 # Stack: vector, error code (11-13 push one), eip, cs, eflags. Others end the run.
 on_trap:
         popl %eax
@@ -98,19 +76,7 @@ on_trap:
         outb %al, $0xf4
         hlt
 
-        .globl sl_putc
-sl_putc:
-        pushl %edx
-        pushl %eax
-        movw $0x3fd, %dx
-1:      inb %dx, %al
-        testb $0x20, %al
-        jz 1b
-        popl %eax
-        movw $0x3f8, %dx
-        outb %al, %dx
-        popl %edx
-        ret
+        COM1_PUTC sl_putc
 
         .section .startdata, "aw"
         .balign 8
@@ -124,11 +90,7 @@ gdt:    .quad 0
 gdt_desc:
         .word gdt_desc - gdt - 1
         .long gdt
-        .balign 8
-idt:    .space 32 * 8
-idt_desc:
-        .word 32 * 8 - 1
-        .long idt
+        IDT_TABLE
         .balign 64
 tss:    .space 104
         .balign 16

@@ -2,8 +2,9 @@
 # LDT with modify_ldt(2), catch SIGSEGV/SIGBUS to print the trap number and error code the
 # kernel saw, and resume at sl_recover. The host CPU checks the limits: that is the truth.
 
+        .include "start_common.inc"
+
         .set SYS_EXIT, 1
-        .set SYS_WRITE, 4
         .set SYS_SIGACTION, 67
         .set SYS_MODIFY_LDT, 123
         .set SA_SIGINFO, 4
@@ -67,29 +68,7 @@ restorer:
         movl $173, %eax                 # rt_sigreturn
         int $0x80
 
-        .globl sl_putc
-sl_putc:
-        pushl %edx
-        movl outlen, %edx
-        movb %al, outbuf(%edx)
-        incl %edx
-        movl %edx, outlen
-        cmpb $'\n', %al
-        jne 1f
-        call flush
-1:      popl %edx
-        ret
-
-flush:
-        pushal
-        movl $SYS_WRITE, %eax
-        movl $1, %ebx
-        movl $outbuf, %ecx
-        movl outlen, %edx
-        int $0x80
-        movl $0, outlen
-        popal
-        ret
+        LINUX_STDOUT sl_putc, 256
 
         .section .startdata, "aw"
 sigact: .long on_signal                 # sa_handler
@@ -98,8 +77,6 @@ sigact: .long on_signal                 # sa_handler
         .long restorer
 altstack_desc:
         .long altstack, 0, 0x4000       # ss_sp, ss_flags, ss_size
-outlen: .long 0
-outbuf: .space 256
         .balign 16
 altstack:
         .space 0x4000

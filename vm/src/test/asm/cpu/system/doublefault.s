@@ -62,14 +62,7 @@ df_hook:
 paging_on:
         movl $0x000000e7, pd
         movl $0x004000e7, pd+4
-        movl %cr4, %eax
-        orl $0x10, %eax
-        movl %eax, %cr4
-        movl $pd, %eax
-        movl %eax, %cr3
-        movl %cr0, %eax
-        orl $0x80000000, %eax
-        movl %eax, %cr0
+        PAGING_ON pd
         ret
 
         .data

@@ -122,14 +122,7 @@ paging_on:
         movl $0x000000e7, pd            # P RW US A D PS
         movl $0x004000e7, pd+4
         movl $0x008000e7, pd+8
-        movl %cr4, %eax
-        orl $0x10, %eax                 # PSE
-        movl %eax, %cr4
-        movl $pd, %eax
-        movl %eax, %cr3
-        movl %cr0, %eax
-        orl $0x80000000, %eax
-        movl %eax, %cr0
+        PAGING_ON pd
         ret
 
 # Ring 3: "movl $1f, %eax; int $0x80" arms the resume point (and reports a missing fault).

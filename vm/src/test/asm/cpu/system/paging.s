@@ -40,14 +40,7 @@ kmain:
         movl $0xfeedf00d, PT_BASE + 0x1000 + 8  # distinct contents in pages 1, 2, 3
         movl $0xcafe0002, PT_BASE + 0x2000 + 8
         movl $0xbeef0003, PT_BASE + 0x3000 + 8
-        movl %cr4, %eax
-        orl $0x10, %eax                 # PSE
-        movl %eax, %cr4
-        movl $pd, %eax
-        movl %eax, %cr3
-        movl %cr0, %eax
-        orl $0x80000000, %eax
-        movl %eax, %cr0
+        PAGING_ON pd
         PRINT "before: "
         ENTRY pd, 2
         ENTRY pd, 3

@@ -16,14 +16,7 @@ kmain:
         movl %eax, pd+8
         movl $BUF | 3, pt               # pages 0, 1 present; 2.. mapped on demand
         movl $BUF + 0x1000 | 3, pt+4
-        movl %cr4, %eax
-        orl $0x10, %eax
-        movl %eax, %cr4
-        movl $pd, %eax
-        movl %eax, %cr3
-        movl %cr0, %eax
-        orl $0x80000000, %eax
-        movl %eax, %cr0
+        PAGING_ON pd
         movl $demand_hook, trap_hook
 
         # rep movsb forward across two missing pages

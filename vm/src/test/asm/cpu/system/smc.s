@@ -75,14 +75,7 @@ kmain:
         movl $alias_page, %eax
         orl $3, %eax
         movl %eax, pt                   # linear 0x800000 -> alias_page
-        movl %cr4, %eax
-        orl $0x10, %eax
-        movl %eax, %cr4
-        movl $pd, %eax
-        movl %eax, %cr3
-        movl %cr0, %eax
-        orl $0x80000000, %eax
-        movl %eax, %cr0
+        PAGING_ON pd
         movl $0x800000, %ebx
         call *%ebx
         PRINT "alias ran "

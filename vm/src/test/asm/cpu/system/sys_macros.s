@@ -62,6 +62,19 @@
         int $0x80
         .endm
 
+# PAGING_ON pd: paging on, with 4 MiB pages allowed (CR4.PSE), through the page directory at
+# pd; clobbers %eax.
+        .macro PAGING_ON pd
+        movl %cr4, %eax
+        orl $0x10, %eax                 # PSE
+        movl %eax, %cr4
+        movl $\pd, %eax
+        movl %eax, %cr3
+        movl %cr0, %eax
+        orl $0x80000000, %eax           # PG
+        movl %eax, %cr0
+        .endm
+
         .macro EXIT code
         movb $\code, %al
         outb %al, $0xf4

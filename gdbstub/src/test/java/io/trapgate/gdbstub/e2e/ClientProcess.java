@@ -65,11 +65,23 @@ final class ClientProcess {
         return b == null ? "" : new String(b, StandardCharsets.UTF_8);
     }
 
+    /** gdb in batch mode, connected to the stub on {@code port}, then running {@code commands}. */
     static List<String> gdb(int port, String... commands) {
-        List<String> c = new ArrayList<>(List.of(requireOnPath("gdb"), "-batch", "-nx", "-ex", "set architecture i386",
-                "-ex", "set pagination off", "-ex", "set confirm off", "-ex", "target remote 127.0.0.1:" + port));
+        return withCommands(List.of(requireOnPath("gdb"), "-batch", "-nx", "-ex", "set architecture i386",
+                "-ex", "set pagination off", "-ex", "set confirm off", "-ex", "target remote 127.0.0.1:" + port),
+                "-ex", commands);
+    }
+
+    /** lldb in batch mode, connected to the stub on {@code port}, then running {@code commands}. */
+    static List<String> lldb(int port, String... commands) {
+        return withCommands(List.of(requireOnPath("lldb"), "-b", "--no-lldbinit",
+                "-o", "gdb-remote 127.0.0.1:" + port), "-o", commands);
+    }
+
+    private static List<String> withCommands(List<String> start, String option, String... commands) {
+        List<String> c = new ArrayList<>(start);
         for (String cmd : commands) {
-            c.add("-ex");
+            c.add(option);
             c.add(cmd);
         }
         return c;

@@ -6,31 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.trapgate.gdbstub.fake.FakeI386Target;
 import io.trapgate.gdbstub.fake.I386Description;
+import io.trapgate.gdbstub.fake.StubOverTcp;
 import io.trapgate.gdbstub.session.GdbServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Real gdb 13 against the stub over the fake target: the generated target.xml and g layout must be accepted. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class GdbClientTest {
-
-    private FakeI386Target target;
-    private GdbServer server;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        target = new FakeI386Target();
-        target.startThread();
-        server = GdbServer.start(target, 0);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-        target.stopThread();
-    }
+class GdbClientTest extends StubOverTcp {
 
     private String gdb(String... commands) throws Exception {
         String out = ClientProcess.run(30, ClientProcess.gdb(server.port(), commands));

@@ -2,43 +2,16 @@ package io.trapgate.gdbstub.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapgate.gdbstub.fake.FakeI386Target;
-import io.trapgate.gdbstub.session.GdbServer;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.trapgate.gdbstub.fake.StubOverTcp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** Real lldb against the stub over the fake target: a second client with different habits (brief §4). */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class LldbClientTest {
-
-    private FakeI386Target target;
-    private GdbServer server;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        target = new FakeI386Target();
-        target.startThread();
-        server = GdbServer.start(target, 0);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-        target.stopThread();
-    }
+class LldbClientTest extends StubOverTcp {
 
     private String lldb(String... commands) throws Exception {
-        List<String> c = new ArrayList<>(List.of(ClientProcess.requireOnPath("lldb"), "-b", "--no-lldbinit",
-                "-o", "gdb-remote 127.0.0.1:" + server.port()));
-        for (String cmd : commands) {
-            c.add("-o");
-            c.add(cmd);
-        }
-        return ClientProcess.run(30, c);
+        return ClientProcess.run(30, ClientProcess.lldb(server.port(), commands));
     }
 
     @Test

@@ -4,36 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.trapgate.gdbstub.fake.FakeI386Target;
+import io.trapgate.gdbstub.fake.StubOverTcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The server over real TCP with the fake's own CPU thread: stop replies come from that thread. */
 @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
-class GdbServerTest {
-
-    private FakeI386Target target;
-    private GdbServer server;
-
-    @BeforeEach
-    void start() throws InterruptedException {
-        target = new FakeI386Target();
-        target.startThread();
-        server = GdbServer.start(target, 0);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        server.close();
-        target.stopThread();
-    }
+class GdbServerTest extends StubOverTcp {
 
     private Socket connect() throws IOException {
         Socket s = new Socket("127.0.0.1", server.port());

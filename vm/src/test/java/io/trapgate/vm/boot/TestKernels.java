@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Builds the boot test kernels in vm/src/test/asm/boot with binutils: header.S (the multiboot
- * header and entry), lib.S (serial and exits) and one test file each. Sources are copied under a
- * "boot-" prefix so their objects cannot collide with other tests' in target/guest-build.
+ * header and entry), lib.S (serial, exits, the IDT, the 8259As, a CMOS boot counter) and one
+ * test file each. Sources are copied under a "boot-" prefix so their objects cannot collide with
+ * other tests' in target/guest-build.
  */
 public final class TestKernels {
     public static final Path SOURCES = Path.of("src", "test", "asm", "boot");

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
  * One of guest-kernel's smoke programs ({@code smoke/NAME.s} or {@code smoke/NAME.c}) with the
  * files beside it, read as {@code smoke/run-smoke.sh} reads them: NAME.status (QEMU's exit code),
  * NAME.expected (the exact serial output) or NAME.patterns (lines that must appear, {@code #}
- * lines ignored), NAME.cmdline (default {@code quiet}), NAME.qemu (more QEMU options, split on
+ * lines ignored), NAME.cmdline (default {@code quiet}), NAME.qemu (more machine options in QEMU's spelling, given to both VMs, split on
  * blanks), NAME.stdin (what the serial console receives).
  */
 record SmokeProgram(String name, Path dir, int qemuStatus, String expected, List<String> patterns,
@@ -52,11 +52,6 @@ record SmokeProgram(String name, Path dir, int qemuStatus, String expected, List
                 cmdline == null ? "quiet" : stripTrailingNewlines(cmdline),
                 qemu == null || qemu.isBlank() ? List.of() : Arrays.asList(qemu.trim().split("\\s+")),
                 Files.isRegularFile(stdin) ? stdin : null);
-    }
-
-    /** A program that selects QEMU's CPU model: trapgate has one CPU and no -cpu option. */
-    boolean qemuOnly() {
-        return qemuOptions.contains("-cpu");
     }
 
     /**

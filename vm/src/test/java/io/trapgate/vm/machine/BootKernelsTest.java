@@ -172,9 +172,7 @@ class BootKernelsTest {
     /** QEMU without -no-reboot (QemuRun always passes it): a reset reboots the same kernel. */
     private RunResult qemuAllowingReboot(Path kernel) throws Exception {
         Path serial = tmp.resolve("serial.txt");
-        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
-                "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                "-serial", "file:" + serial).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(QemuRun.command(kernel, false, "file:" + serial)).redirectErrorStream(true).start();
         String diag = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
         return new RunResult(p.exitValue(), Files.readString(serial), diag);
@@ -182,23 +180,21 @@ class BootKernelsTest {
 
     @Test
     void tripleFaultRebootsWithCmosKeptAsUnderQemu() throws Exception {
-        Path kernel = TestKernels.elf("triple");
-        RunResult qemu = qemuAllowingReboot(kernel);
-        assertEquals(69, qemu.exitCode(), qemu::toString);
-        assertEquals("boot 1\nboot 2\n", qemu.serial());
-        RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
-        assertEquals(69, trapgate.exitCode(), trapgate::toString);
-        assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
+        rebootsLikeQemu(TestKernels.elf("triple"), 69, "boot 1\nboot 2\n");
     }
 
     @Test
     void resetRequestsThroughCf9AndPort92RebootAsUnderQemu() throws Exception {
-        Path kernel = TestKernels.elf("reset");
+        rebootsLikeQemu(TestKernels.elf("reset"), 71, "boot 1\nboot 2\nboot 3\n");
+    }
+
+    /** As {@link #bootsLikeQemu}, with resets rebooting the kernel (no -no-reboot) on both machines. */
+    private void rebootsLikeQemu(Path kernel, int expectedExit, String expectedSerial) throws Exception {
         RunResult qemu = qemuAllowingReboot(kernel);
-        assertEquals(71, qemu.exitCode(), qemu::toString);
-        assertEquals("boot 1\nboot 2\nboot 3\n", qemu.serial());
+        assertEquals(expectedExit, qemu.exitCode(), qemu::toString);
+        assertEquals(expectedSerial, qemu.serial());
         RunResult trapgate = TrapgateRun.run(List.of("-kernel", kernel.toString(), "--timeout", "" + TIMEOUT_S));
-        assertEquals(71, trapgate.exitCode(), trapgate::toString);
+        assertEquals(expectedExit, trapgate.exitCode(), trapgate::toString);
         assertEquals(qemu.serial(), trapgate.serial(), trapgate::toString);
     }
 
@@ -262,10 +258,8 @@ class BootKernelsTest {
         Path input = tmp.resolve("typed.txt");
         Files.writeString(input, "#hello uart.");
         Path serial = tmp.resolve("serial.txt");
-        Process p = new ProcessBuilder("qemu-system-i386", "-kernel", kernel.toString(), "-display", "none",
-                "-no-reboot", "-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                "-serial", "stdio").redirectInput(input.toFile()).redirectOutput(serial.toFile())
-                .redirectErrorStream(false).start();
+        Process p = new ProcessBuilder(QemuRun.command(kernel, true, "stdio")).redirectInput(input.toFile())
+                .redirectOutput(serial.toFile()).redirectErrorStream(false).start();
         assertTrue(p.waitFor(TIMEOUT_S, java.util.concurrent.TimeUnit.SECONDS), "qemu finished");
         String expected = "type, end with a dot\n[hello uart.]\n";
         assertEquals(expected, Files.readString(serial), "qemu");

@@ -34,7 +34,10 @@ public final class GuestBuild {
         return text;
     }
 
-    /** Assembles one file (GNU as syntax; {@code .S} files go through the C preprocessor). */
+    /**
+     * Assembles one file (GNU as syntax; {@code .S} files go through the C preprocessor). Its own
+     * folder is on the include path, for {@code .include} and {@code #include} of files beside it.
+     */
     public static Path assemble(Path source) throws IOException, InterruptedException {
         Files.createDirectories(OUT);
         String name = source.getFileName().toString();
@@ -43,7 +46,8 @@ public final class GuestBuild {
             exec(List.of("gcc", "-m32", "-c", "-g", "-nostdinc", "-I", source.getParent().toString(),
                     "-o", object.toString(), source.toString()));
         } else {
-            exec(List.of("as", "--32", "-g", "-o", object.toString(), source.toString()));
+            exec(List.of("as", "--32", "-g", "-I", source.getParent().toString(), "-o", object.toString(),
+                    source.toString()));
         }
         return object;
     }

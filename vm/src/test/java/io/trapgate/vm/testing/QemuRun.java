@@ -17,6 +17,22 @@ public final class QemuRun {
     private QemuRun() {
     }
 
+    /**
+     * The machine every run here uses: headless, no monitor, 64 MiB, isa-debug-exit at 0xf4, the
+     * serial console on {@code serial} (a QEMU chardev: {@code file:PATH}, {@code stdio}), and
+     * {@code -no-reboot} unless a test wants a reset to reboot. A mutable list, for more options.
+     */
+    public static List<String> command(Path kernel, boolean noReboot, String serial) {
+        List<String> cmd = new ArrayList<>(List.of("qemu-system-i386", "-kernel", kernel.toString(),
+                "-display", "none"));
+        if (noReboot) {
+            cmd.add("-no-reboot");
+        }
+        cmd.addAll(List.of("-monitor", "none", "-m", "64", "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+                "-serial", serial));
+        return cmd;
+    }
+
     public static RunResult boot(Path kernel, List<String> extraArgs, int timeoutSeconds)
             throws IOException, InterruptedException {
         return boot(kernel, extraArgs, null, timeoutSeconds);
@@ -32,10 +48,7 @@ public final class QemuRun {
         Path serial = Files.createTempFile("qemu-serial", ".txt");
         Path diagnostics = Files.createTempFile("qemu-diagnostics", ".txt");
         try {
-            List<String> cmd = new ArrayList<>(List.of("qemu-system-i386", "-kernel", kernel.toString(),
-                    "-display", "none", "-no-reboot", "-monitor", "none", "-m", "64",
-                    "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
-                    "-serial", serialInput == null ? "file:" + serial : "stdio"));
+            List<String> cmd = command(kernel, true, serialInput == null ? "file:" + serial : "stdio");
             cmd.addAll(extraArgs);
             // Files, not pipes: waitFor's timeout then bounds a QEMU that hangs.
             ProcessBuilder pb = new ProcessBuilder(cmd);

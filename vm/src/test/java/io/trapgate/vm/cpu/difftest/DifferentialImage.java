@@ -7,25 +7,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 
 /**
- * One group of test vectors built twice from the same generated assembly: a static i386 Linux
- * program (run on the host CPU: the truth) and a multiboot kernel (run in the VMs).
+ * One group of test vectors built twice from the same generated assembly ({@link CaseImages}): a
+ * static i386 Linux program (run on the host CPU: the truth) and a multiboot kernel (run in the VMs).
  */
 final class DifferentialImage {
     static final Path ASM = Path.of("src", "test", "asm", "cpu", "difftest");
 
     final String group;
     final List<TestVector> vectors;
-    final Path nativeProgram;
+    final CaseImages images;
     final Path kernel;
 
-    private DifferentialImage(String group, List<TestVector> vectors, Path nativeProgram, Path kernel) {
+    private DifferentialImage(String group, List<TestVector> vectors, CaseImages images) {
         this.group = group;
         this.vectors = vectors;
-        this.nativeProgram = nativeProgram;
-        this.kernel = kernel;
+        this.images = images;
+        this.kernel = images.kernel();
     }
 
     /** Writes the group's assembly, assembles it once and links it with both starts. */
@@ -35,11 +34,8 @@ final class DifferentialImage {
         Files.createDirectories(GuestBuild.OUT);
         Files.writeString(source, assembly(group, vectors), StandardCharsets.UTF_8);
         Path cases = GuestBuild.assemble(source);
-        Path script = ASM.resolve("difftest.ld");
-        Path nat = GuestBuild.link("difftest-" + group + "-native", script, List.of(nativeStart, cases, harness));
-        Path mb = GuestBuild.link("difftest-" + group + "-multiboot.elf", script,
-                List.of(multibootStart, cases, harness));
-        return new DifferentialImage(group, vectors, nat, mb);
+        return new DifferentialImage(group, vectors, CaseImages.link("difftest-" + group, ASM.resolve("difftest.ld"),
+                nativeStart, multibootStart, cases, harness));
     }
 
     static String assembly(String group, List<TestVector> vectors) {
@@ -86,17 +82,7 @@ final class DifferentialImage {
 
     /** Runs the native program on the host CPU and returns its stdout; it must exit 0. */
     String runNatively() throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(nativeProgram.toAbsolutePath().toString()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(nativeProgram + " did not exit");
-        }
-        String text = new String(out, StandardCharsets.ISO_8859_1);
-        if (p.exitValue() != 0) {
-            throw new IOException(nativeProgram + " exited " + p.exitValue() + " after:\n" + tail(text));
-        }
-        return text;
+        return images.runNatively();
     }
 
     static String tail(String s) {

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import io.trapgate.vm.testing.GuestBuild;
 import io.trapgate.vm.testing.RunResult;
 import io.trapgate.vm.testing.TrapgateRun;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,22 +28,9 @@ class SegmentLimitDifferentialTest {
 
     @BeforeAll
     static void buildAndRunOnTheHostCpu() throws IOException, InterruptedException {
-        Path asm = DifferentialImage.ASM;
-        Path source = GuestBuild.OUT.resolve("seglimit-cases.s");
-        Files.createDirectories(GuestBuild.OUT);
-        Files.writeString(source, CASES.assembly(), StandardCharsets.UTF_8);
-        Path cases = GuestBuild.assemble(source);
-        Path harness = GuestBuild.assemble(asm.resolve("seglimit_harness.s"));
-        Path nativeStart = GuestBuild.assemble(asm.resolve("seglimit_native_start.s"));
-        Path multibootStart = GuestBuild.assemble(asm.resolve("seglimit_multiboot_start.s"));
-        Path script = asm.resolve("seglimit.ld");
-        Path nat = GuestBuild.link("seglimit-native", script, List.of(nativeStart, cases, harness));
-        kernel = GuestBuild.link("seglimit-multiboot.elf", script, List.of(multibootStart, cases, harness)).toAbsolutePath();
-        Process p = new ProcessBuilder(nat.toAbsolutePath().toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        assertTrue(p.waitFor(30, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), "native segment-limit run:\n" + DifferentialImage.tail(out));
-        truth = out.lines().toList();
+        CaseImages images = CaseImages.build("seglimit", CASES.assembly());
+        kernel = images.kernel();
+        truth = images.runOnTheHostCpu("native segment-limit run");
     }
 
     private static int expectedLines() {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.trapgate.vm.cpu.difftest.CaseImages;
 import io.trapgate.vm.testing.GuestBuild;
 import io.trapgate.vm.testing.RunResult;
 import io.trapgate.vm.testing.TrapgateRun;
@@ -39,7 +40,6 @@ class X87DifferentialTest {
     private static final int SHOWN_FAILURES = 15;
 
     private static final Map<String, X87CaseGenerator.Group> GROUPS = X87CaseGenerator.generate();
-    private static final Map<String, Path> NATIVE = new LinkedHashMap<>();
     private static final Map<String, Path> KERNEL = new LinkedHashMap<>();
     private static final Map<String, List<String>> TRUTH = new LinkedHashMap<>();
 
@@ -54,30 +54,15 @@ class X87DifferentialTest {
             Files.createDirectories(GuestBuild.OUT);
             Path source = GuestBuild.OUT.resolve("x87-" + g.getKey() + ".s");
             Files.writeString(source, g.getValue().assembly(g.getKey(), macros), StandardCharsets.UTF_8);
-            Path cases = GuestBuild.assemble(source);
-            NATIVE.put(g.getKey(), GuestBuild.link("x87-" + g.getKey() + "-native", script,
-                    List.of(nativeStart, cases, harness)));
-            KERNEL.put(g.getKey(), GuestBuild.link("x87-" + g.getKey() + "-multiboot.elf", script,
-                    List.of(multibootStart, cases, harness)));
-            TRUTH.put(g.getKey(), records(runNatively(NATIVE.get(g.getKey()))));
+            CaseImages images = CaseImages.link("x87-" + g.getKey(), script, nativeStart, multibootStart,
+                    GuestBuild.assemble(source), harness);
+            KERNEL.put(g.getKey(), images.kernel());
+            TRUTH.put(g.getKey(), records(images.runNatively()));
         }
     }
 
     static Stream<String> groups() {
         return GROUPS.keySet().stream();
-    }
-
-    static String runNatively(Path program) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(program.toAbsolutePath().toString()).redirectErrorStream(true).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException(program + " did not exit");
-        }
-        if (p.exitValue() != 0) {
-            throw new IOException(program + " exited " + p.exitValue());
-        }
-        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     static List<String> records(String output) {
