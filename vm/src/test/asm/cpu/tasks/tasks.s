@@ -185,9 +185,25 @@ gp_resume:
         cli
         movb $0x20, %al                 # EOI
         outb %al, $0x20
+        PRINT "main back from the timer interrupt: "
+        call facts
+
+# the same gate (DPL 0) from ring 3: an external interrupt ignores the gate's DPL
+        movb $0x30, %al
+        outb %al, $0x43
+        movb $0x00, %al
+        outb %al, $0x40
+        movb $0x10, %al
+        outb %al, $0x40
+        movl $user_wait, %eax
+        movl $user_stack_top, %ebx
+        movl $0x202, %ecx               # IF=1 in ring 3
+        call enter_user
+        movb $0x20, %al                 # EOI
+        outb %al, $0x20
         movb $0xff, %al
         outb %al, $0x21
-        PRINT "main back from the timer interrupt: "
+        PRINT "main back from ring 3 after the timer: "
         call facts
 
 # a ring-3 task: the I/O bitmap comes from its TSS (COM1 allowed, the PIC denied)
@@ -223,6 +239,13 @@ user_code:
         int $0x81
 2:      ud2
 
+# wait (IF=1) until task B has run once more, then back to the kernel
+user_wait:
+        movl b_count, %eax
+1:      cmpl b_count, %eax
+        je 1b
+        int $0x81
+
 # ---- the tasks ----
 
 task_u:
@@ -255,6 +278,8 @@ task_b:
         HEX tss_b, 4
         PRINT " run="
         HEX b_count, 1
+        PRINT " caller cs="
+        HEX tss+0x4c, 4                 # as saved in the linked (main) TSS
         PRINT "\n"
         iret
         jmp task_b
