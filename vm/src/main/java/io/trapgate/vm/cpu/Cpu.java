@@ -286,7 +286,13 @@ public final class Cpu {
                     Insn insn = fetch();
                     faultEip = eip;
                     eip = cs32 ? eip + insn.len : (eip + insn.len) & 0xFFFF;
-                    interpreter.execute(insn);
+                    if (!interpreter.execute(insn)) {
+                        int rc = faultRaised(stepping);
+                        if (rc >= 0) {
+                            return rc;
+                        }
+                        continue;
+                    }
                     retired++;
                     if ((fl & Flags.TF) != 0 || debugEvent) {
                         if (debug.stoppedByWatchpoint()) {
@@ -313,15 +319,21 @@ public final class Cpu {
                 }
                 return stepping ? RUN_DEBUG : RUN_BUDGET;
             } catch (GuestFault f) {
-                retired++; // an exception delivery counts as a step of virtual time
-                if (!interrupts.deliverFault()) {
-                    return RUN_TRIPLE_FAULT;
-                }
-                if (stepping) {
-                    return RUN_DEBUG;
+                int rc = faultRaised(stepping);
+                if (rc >= 0) {
+                    return rc;
                 }
             }
         }
+    }
+
+    /** Delivers the fault an instruction (or fetch, or event) raised; a RUN_ code to return, or -1 to go on. */
+    private int faultRaised(boolean stepping) {
+        retired++; // an exception delivery counts as a step of virtual time
+        if (!interrupts.deliverFault()) {
+            return RUN_TRIPLE_FAULT;
+        }
+        return stepping ? RUN_DEBUG : -1;
     }
 
     /**
