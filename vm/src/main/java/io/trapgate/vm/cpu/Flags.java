@@ -227,24 +227,38 @@ final class Flags {
         bits = (bits & ~clearMask) | setBits;
     }
 
-    /** Evaluates condition code {@code cc} (the low nibble of jcc/setcc/cmovcc). */
+    /** Conditions a 32-bit cmp/sub decides from its operands: all but O, NO, S, NS, P, NP. */
+    private static final int SUB32_DIRECT = 0xF0FC;
+
+    /**
+     * Evaluates condition code {@code cc} (the low nibble of jcc/setcc/cmovcc). Kept tiny so
+     * HotSpot inlines it into every jcc: the whole evaluation in one method was over the 325-byte
+     * hot-inlining limit and cost a call per conditional branch.
+     */
     boolean cond(int cc) {
-        if (op == SUB && size == 2) {
-            // cmp/sub in 32-bit: decide from the operands directly
-            switch (cc) {
-                case 2: return Integer.compareUnsigned(dst, src) < 0;
-                case 3: return Integer.compareUnsigned(dst, src) >= 0;
-                case 4: return dst == src;
-                case 5: return dst != src;
-                case 6: return Integer.compareUnsigned(dst, src) <= 0;
-                case 7: return Integer.compareUnsigned(dst, src) > 0;
-                case 0xC: return dst < src;
-                case 0xD: return dst >= src;
-                case 0xE: return dst <= src;
-                case 0xF: return dst > src;
-                default: break;
-            }
+        if (op == SUB && size == 2 && ((SUB32_DIRECT >>> cc) & 1) != 0) {
+            return condSub32(cc);
         }
+        return condFlags(cc);
+    }
+
+    /** cmp/sub in 32-bit: decides from the operands directly. */
+    private boolean condSub32(int cc) {
+        switch (cc) {
+            case 2: return Integer.compareUnsigned(dst, src) < 0;
+            case 3: return Integer.compareUnsigned(dst, src) >= 0;
+            case 4: return dst == src;
+            case 5: return dst != src;
+            case 6: return Integer.compareUnsigned(dst, src) <= 0;
+            case 7: return Integer.compareUnsigned(dst, src) > 0;
+            case 0xC: return dst < src;
+            case 0xD: return dst >= src;
+            case 0xE: return dst <= src;
+            default: return dst > src;
+        }
+    }
+
+    private boolean condFlags(int cc) {
         boolean r;
         switch (cc >> 1) {
             case 0: r = of(); break;

@@ -39,116 +39,127 @@ final class Interpreter {
         this.system = new SystemOps(c);
     }
 
-    void execute(Insn i) {
-        int[] r = this.r;
-        switch (i.handler) {
-            case FastPath.GENERIC:
-                executeGeneric(i);
-                return;
-            case FastPath.ALU_RR: {
-                int res = alu.alu(i.aluOp, 2, r[i.dst], r[i.src]);
-                if (i.aluOp != Alu.CMP) {
-                    r[i.dst] = res;
+    /**
+     * Executes one instruction; false if it raised a guest fault (recorded by Cpu.fault, state
+     * rolled back as the instruction requires). The catch is here, not in the run loop, so a
+     * fault thrown by an access path HotSpot inlined into this method (a #PF from a load or
+     * store fast path) is a jump, not a trip through the JVM's exception runtime per frame.
+     */
+    boolean execute(Insn i) {
+        try {
+            int[] r = this.r;
+            switch (i.handler) {
+                case FastPath.GENERIC:
+                    executeGeneric(i);
+                    return true;
+                case FastPath.ALU_RR: {
+                    int res = alu.alu(i.aluOp, 2, r[i.dst], r[i.src]);
+                    if (i.aluOp != Alu.CMP) {
+                        r[i.dst] = res;
+                    }
+                    return true;
                 }
-                return;
-            }
-            case FastPath.ALU_RI: {
-                int res = alu.alu(i.aluOp, 2, r[i.dst], i.imm);
-                if (i.aluOp != Alu.CMP) {
-                    r[i.dst] = res;
+                case FastPath.ALU_RI: {
+                    int res = alu.alu(i.aluOp, 2, r[i.dst], i.imm);
+                    if (i.aluOp != Alu.CMP) {
+                        r[i.dst] = res;
+                    }
+                    return true;
                 }
-                return;
-            }
-            case FastPath.MOV_RR:
-                r[i.dst] = r[i.src];
-                return;
-            case FastPath.MOV_RI:
-                r[i.dst] = i.imm;
-                return;
-            case FastPath.LOAD:
-                r[i.dst] = c.read32(i.seg, c.ea(i));
-                return;
-            case FastPath.STORE:
-                c.write32(i.seg, c.ea(i), r[i.src]);
-                return;
-            case FastPath.INC:
-                r[i.dst] = alu.inc(2, r[i.dst]);
-                return;
-            case FastPath.DEC:
-                r[i.dst] = alu.dec(2, r[i.dst]);
-                return;
-            case FastPath.PUSH:
-                c.push32(r[i.src]);
-                return;
-            case FastPath.POP: {
-                int v = c.pop32();
-                r[i.dst] = v;
-                return;
-            }
-            case FastPath.JCC:
-                if (f.cond(i.aluOp)) {
+                case FastPath.MOV_RR:
+                    r[i.dst] = r[i.src];
+                    return true;
+                case FastPath.MOV_RI:
+                    r[i.dst] = i.imm;
+                    return true;
+                case FastPath.LOAD:
+                    r[i.dst] = c.read32(i.seg, c.ea(i));
+                    return true;
+                case FastPath.STORE:
+                    c.write32(i.seg, c.ea(i), r[i.src]);
+                    return true;
+                case FastPath.INC:
+                    r[i.dst] = alu.inc(2, r[i.dst]);
+                    return true;
+                case FastPath.DEC:
+                    r[i.dst] = alu.dec(2, r[i.dst]);
+                    return true;
+                case FastPath.PUSH:
+                    c.push32(r[i.src]);
+                    return true;
+                case FastPath.POP: {
+                    int v = c.pop32();
+                    r[i.dst] = v;
+                    return true;
+                }
+                case FastPath.JCC:
+                    if (f.cond(i.aluOp)) {
+                        c.eip += i.imm;
+                    }
+                    return true;
+                case FastPath.JMP:
                     c.eip += i.imm;
+                    return true;
+                case FastPath.CALL:
+                    c.push32(c.eip);
+                    c.eip += i.imm;
+                    return true;
+                case FastPath.RET:
+                    c.eip = c.pop32();
+                    return true;
+                case FastPath.LEA:
+                    r[i.dst] = c.ea(i);
+                    return true;
+                case FastPath.TEST_RR:
+                    f.logic(2, r[i.dst] & r[i.src]);
+                    return true;
+                case FastPath.ALU_RM: {
+                    int res = alu.alu(i.aluOp, 2, r[i.dst], c.read32(i.seg, c.ea(i)));
+                    if (i.aluOp != Alu.CMP) {
+                        r[i.dst] = res;
+                    }
+                    return true;
                 }
-                return;
-            case FastPath.JMP:
-                c.eip += i.imm;
-                return;
-            case FastPath.CALL:
-                c.push32(c.eip);
-                c.eip += i.imm;
-                return;
-            case FastPath.RET:
-                c.eip = c.pop32();
-                return;
-            case FastPath.LEA:
-                r[i.dst] = c.ea(i);
-                return;
-            case FastPath.TEST_RR:
-                f.logic(2, r[i.dst] & r[i.src]);
-                return;
-            case FastPath.ALU_RM: {
-                int res = alu.alu(i.aluOp, 2, r[i.dst], c.read32(i.seg, c.ea(i)));
-                if (i.aluOp != Alu.CMP) {
-                    r[i.dst] = res;
-                }
-                return;
+                case FastPath.SHIFT_RI:
+                    r[i.dst] = alu.shift(i.reg, 2, r[i.dst], i.imm);
+                    return true;
+                case FastPath.MOVZX_B:
+                    r[i.dst] = readRm(i, 0);
+                    return true;
+                case FastPath.NOP:
+                    return true;
+                case FastPath.STORE_IMM:
+                    c.write32(i.seg, c.ea(i), i.imm);
+                    return true;
+                case FastPath.ALU_MI:
+                    if (i.aluOp == Alu.CMP) {
+                        alu.alu(Alu.CMP, 2, c.read32(i.seg, c.ea(i)), i.imm);
+                    } else {
+                        int a = readRmw(i, 2);
+                        writeRmw(i, 2, alu.alu(i.aluOp, 2, a, i.imm));
+                    }
+                    return true;
+                case FastPath.LOAD8:
+                    c.setReg8(i.dst, c.read8(i.seg, c.ea(i)));
+                    return true;
+                case FastPath.STORE8:
+                    c.write8(i.seg, c.ea(i), c.reg8(i.src));
+                    return true;
+                case FastPath.CMP_MI8:
+                    alu.alu(Alu.CMP, 0, c.read8(i.seg, c.ea(i)), i.imm);
+                    return true;
+                case FastPath.PUSH_IMM:
+                    c.push32(i.imm);
+                    return true;
+                case FastPath.STORE8_IMM:
+                    c.write8(i.seg, c.ea(i), i.imm);
+                    return true;
+                default:
+                    executeGeneric(i);
+                    return true;
             }
-            case FastPath.SHIFT_RI:
-                r[i.dst] = alu.shift(i.reg, 2, r[i.dst], i.imm);
-                return;
-            case FastPath.MOVZX_B:
-                r[i.dst] = readRm(i, 0);
-                return;
-            case FastPath.NOP:
-                return;
-            case FastPath.STORE_IMM:
-                c.write32(i.seg, c.ea(i), i.imm);
-                return;
-            case FastPath.ALU_MI:
-                if (i.aluOp == Alu.CMP) {
-                    alu.alu(Alu.CMP, 2, c.read32(i.seg, c.ea(i)), i.imm);
-                } else {
-                    int a = readRmw(i, 2);
-                    writeRmw(i, 2, alu.alu(i.aluOp, 2, a, i.imm));
-                }
-                return;
-            case FastPath.LOAD8:
-                c.setReg8(i.dst, c.read8(i.seg, c.ea(i)));
-                return;
-            case FastPath.STORE8:
-                c.write8(i.seg, c.ea(i), c.reg8(i.src));
-                return;
-            case FastPath.CMP_MI8:
-                alu.alu(Alu.CMP, 0, c.read8(i.seg, c.ea(i)), i.imm);
-                return;
-            case FastPath.PUSH_IMM:
-                c.push32(i.imm);
-                return;
-            case FastPath.STORE8_IMM:
-                c.write8(i.seg, c.ea(i), i.imm);
-                return;
-            default:
-                executeGeneric(i);
+        } catch (GuestFault f) {
+            return false;
         }
     }
 
