@@ -73,6 +73,8 @@ public final class Machine implements MachineControl {
     private int exitCode = -1;
     private String exitReason;
     private String resetReason;
+    /** The retired count of the last -d exec/cpu line. */
+    private long tracedAt = -1;
 
     /** Builds the machine and loads the kernel and modules into it. */
     public Machine(MachineConfig config) throws BootException {
@@ -237,9 +239,11 @@ public final class Machine implements MachineControl {
     public MachineExit run(BooleanSupplier timedOut) {
         long wallStart = System.nanoTime();
         long haltedAt = -1; // retired count at a halt that an interrupt was already waiting for
+        // -d cpu/exec log every instruction: one-instruction slices, not the debugger's single step,
+        // which a debugger session turns off when it continues
         boolean tracing = log.cpuState || log.exec;
         if (tracing) {
-            cpu.debugHooks().setSingleStep(true); // -d cpu/exec log every instruction
+            cpu.debugHooks().setTracing(true);
         }
         for (;;) {
             if (timedOut.getAsBoolean()) {
@@ -263,6 +267,7 @@ public final class Machine implements MachineControl {
             }
             if (tracing) {
                 traceStep();
+                budget = Math.min(budget, 1);
             }
             int reason = cpu.run(budget);
             flushOutputs();
@@ -347,9 +352,10 @@ public final class Machine implements MachineControl {
     }
 
     private void traceStep() {
-        if (cpu.isHalted()) {
-            return;
+        if (cpu.isHalted() || cpu.retired() == tracedAt) {
+            return; // a slice that executed nothing (a breakpoint, a debugger's command) logs no line again
         }
+        tracedAt = cpu.retired();
         if (log.exec) {
             log.log(String.format("exec: %04x:%08x retired=%d", cpu.registers().segmentSelector(Cpu.CS),
                     cpu.registers().eip(), cpu.retired()));

@@ -544,13 +544,18 @@ public final class Cpu {
         fetchLinPage = -1;
     }
 
-    /** Linear → physical for an access of the given TLB kind; raises #PF. */
+    /** Linear → physical for a one-byte access of the given TLB kind; raises #PF. */
     int translate(int la, int kind) {
+        return translate(la, kind, 1);
+    }
+
+    /** Linear → physical for a {@code size}-byte access (within one page) of the given TLB kind; raises #PF. */
+    int translate(int la, int kind, int size) {
         int i = (kind << Tlb.BITS) | ((la >>> 12) & Tlb.MASK);
         if (tlbTag[i] == (la & 0xFFFFF000)) {
             return tlbFrame[i] | (la & 0xFFF);
         }
-        return translateSlow(la, kind);
+        return translateSlow(la, kind, size);
     }
 
     /**
@@ -558,19 +563,22 @@ public final class Cpu {
      * caller's frame: each compiled frame the fault unwinds through costs a trip through the
      * JVM's exception runtime (measured: about half of a demand fault's time).
      */
-    private int translateSlow(int la, int kind) {
-        long pa = translateMiss(la, kind);
+    private int translateSlow(int la, int kind, int size) {
+        long pa = translateMiss(la, kind, size);
         if (pa < 0) {
             throw fault;
         }
         return (int) pa;
     }
 
-    /** Walks (and caches) a translation; returns the physical address, or -1 with #PF recorded. */
-    private long translateMiss(int la, int kind) {
+    /**
+     * Walks (and caches) a translation; returns the physical address, or -1 with #PF recorded.
+     * {@code size}: the bytes accessed from {@code la}, which debugger watchpoints match exactly.
+     */
+    private long translateMiss(int la, int kind, int size) {
         if (debug.watchActive && debug.watchesPage(la)) {
             // debugger watchpoints: like DR7 data breakpoints, their pages bypass the TLB
-            if (!fetching && debug.checkAccess(la, (kind & 1) != 0)) {
+            if (!fetching && debug.checkAccess(la, size, (kind & 1) != 0)) {
                 debugEvent = true;
             }
             if (hardwareBreakpoints.dataActive && !fetching && hardwareBreakpoints.watchesPage(la)) {
@@ -630,14 +638,14 @@ public final class Cpu {
 
     int readLin8(int la) {
         int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS, 1);
         return memory.read8(pa);
     }
 
     int readLin16(int la) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS, 2);
             return memory.read16(pa);
         }
         return readLin8(la) | readLin8(la + 1) << 8;
@@ -646,7 +654,7 @@ public final class Cpu {
     int readLin32(int la) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbRead | ((la >>> 12) & Tlb.MASK);
-            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbRead >> Tlb.BITS, 4);
             return memory.read32(pa);
         }
         return readCross(la, 4, tlbRead >> Tlb.BITS);
@@ -662,14 +670,14 @@ public final class Cpu {
 
     void writeLin8(int la, int v) {
         int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+        int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS, 1);
         memory.write8(pa, v);
     }
 
     void writeLin16(int la, int v) {
         if ((la & 0xFFF) <= 0xFFE) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS, 2);
             memory.write16(pa, v);
             return;
         }
@@ -679,7 +687,7 @@ public final class Cpu {
     void writeLin32(int la, int v) {
         if ((la & 0xFFF) <= 0xFFC) {
             int i = tlbWrite | ((la >>> 12) & Tlb.MASK);
-            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS);
+            int pa = tlbTag[i] == (la & 0xFFFFF000) ? tlbFrame[i] | (la & 0xFFF) : translateSlow(la, tlbWrite >> Tlb.BITS, 4);
             memory.write32(pa, v);
             return;
         }
@@ -716,7 +724,7 @@ public final class Cpu {
 
     int sysRead32(int la) {
         if ((la & 0xFFF) <= 0xFFC) {
-            return memory.read32(translate(la, Tlb.SUPERVISOR_READ));
+            return memory.read32(translate(la, Tlb.SUPERVISOR_READ, 4));
         }
         return readCross(la, 4, Tlb.SUPERVISOR_READ);
     }

@@ -18,6 +18,7 @@ public final class DebugHooks {
     /** Any breakpoint set: the run loop checks {@link #breakpointAt} only then. */
     volatile boolean active;
     volatile boolean singleStep;
+    private boolean tracing;
     /** The next run() starts on a breakpoint address and must execute it rather than stop again. */
     boolean resumeOverBreakpoint;
     InterruptLog log;
@@ -84,7 +85,7 @@ public final class DebugHooks {
 
     /**
      * Stops the CPU (run() returns RUN_DEBUG) after an instruction that reads and/or writes
-     * [linear, linear + length). Accesses are matched at dword granularity around their start.
+     * [linear, linear + length): exactly when the bytes it accesses overlap that range.
      */
     public synchronized void addWatchpoint(int linear, int length, int kind) {
         int[] n = java.util.Arrays.copyOf(watchpoints, watchpoints.length + 3);
@@ -137,32 +138,36 @@ public final class DebugHooks {
         watchHit = false;
     }
 
+    /** Whether a watch covers any byte of {@code linear}'s page (first, last or any page between). */
     boolean watchesPage(int linear) {
         int[] w = watchpoints;
+        int page = linear & 0xFFFFF000;
         for (int i = 0; i < w.length; i += 3) {
             int first = w[i] & 0xFFFFF000;
             int last = (w[i] + w[i + 1] - 1) & 0xFFFFF000;
-            int page = linear & 0xFFFFF000;
-            if (page == first || page == last) {
+            if (Integer.compareUnsigned(page - first, last - first) <= 0) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Records a hit if an access starting at {@code linear} touches a watched range; returns true on a hit. */
-    boolean checkAccess(int linear, boolean write) {
+    /**
+     * Records a hit if the {@code size} bytes accessed at {@code linear} overlap a watched range; returns
+     * true on a hit. Byte-exact, unlike DR7's aligned ranges: a debugger's watch stops on its own bytes only.
+     */
+    boolean checkAccess(int linear, int size, boolean write) {
         int[] w = watchpoints;
         for (int i = 0; i < w.length; i += 3) {
             int kind = w[i + 2];
             if ((write ? (kind & WATCH_WRITE) : (kind & WATCH_READ)) == 0) {
                 continue;
             }
-            int start = w[i] & ~3;
-            int len = w[i + 1] + (w[i] & 3);
-            if (Integer.compareUnsigned(linear - start, len) < 0) {
+            int start = w[i];
+            boolean startsInside = Integer.compareUnsigned(linear - start, w[i + 1]) < 0;
+            if (startsInside || Integer.compareUnsigned(start - linear, size) < 0) {
                 watchHit = true;
-                watchHitAddress = Integer.compareUnsigned(linear, w[i]) < 0 ? w[i] : linear;
+                watchHitAddress = startsInside ? linear : start; // the first watched byte accessed
                 watchHitKind = write ? WATCH_WRITE : WATCH_READ;
                 return true;
             }
@@ -173,7 +178,20 @@ public final class DebugHooks {
     /** In single-step mode run() executes exactly one instruction (or delivers one event) and returns RUN_DEBUG. */
     public void setSingleStep(boolean on) {
         singleStep = on;
-        cpu.interpreter.strings.repSlice = on ? 1 : StringOps.REP_SLICE; // one REP iteration per step
+        setRepSlice();
+    }
+
+    /**
+     * -d exec/cpu tracing, which runs one-instruction slices: like a step, a REP instruction then runs one
+     * iteration at a time. Separate from {@link #setSingleStep}, which a debugger turns on and off.
+     */
+    public void setTracing(boolean on) {
+        tracing = on;
+        setRepSlice();
+    }
+
+    private void setRepSlice() {
+        cpu.interpreter.strings.repSlice = singleStep || tracing ? 1 : StringOps.REP_SLICE; // one REP iteration per step
     }
 
     /** Lets the next run() execute the instruction at a breakpoint it stopped on. */

@@ -252,7 +252,7 @@ final class Interpreter {
         int la = c.linear(i.seg, c.ea(i), n, true);
         rmwLinear = la;
         if ((la & 0xFFF) <= 0x1000 - n) {
-            int pa = c.translate(la, c.tlbWrite >> Tlb.BITS);
+            int pa = c.translate(la, c.tlbWrite >> Tlb.BITS, n);
             rmwPhysical = pa;
             rmwCrossesPage = false;
             switch (size) {

@@ -296,7 +296,7 @@ final class InterruptDelivery {
         int kind = user ? Tlb.USER_WRITE : Tlb.SUPERVISOR_WRITE;
         if (size == 4) {
             if ((la & 0xFFF) <= 0xFFC) {
-                c.memory.write32(c.translate(la, kind), v);
+                c.memory.write32(c.translate(la, kind, 4), v);
             } else {
                 for (int k = 0; k < 4; k++) {
                     c.memory.write8(c.translate(la + k, kind), v >>> (8 * k));

@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The client's watchpoints: any number, any length, on linear addresses. The CPU does the watching
  * ({@link DebugHooks#addWatchpoint}: watched pages bypass its TLB, and an instruction whose access touches a
- * watched range ends with RUN_DEBUG); this list installs them, in pieces that never span a page boundary,
- * and tells which of the client's watchpoints a hit belongs to, since gdb's stop reply names its kind.
+ * watched range ends with RUN_DEBUG); this list installs them and tells which of the client's watchpoints a
+ * hit belongs to, since gdb's stop reply names its kind.
  */
 final class WatchList {
 
@@ -54,10 +54,10 @@ final class WatchList {
                 case READ -> DebugHooks.WATCH_READ;
                 case ACCESS -> DebugHooks.WATCH_ACCESS;
             };
+            // one piece per GiB: DebugHooks takes an int length, and a watch may cover all 4 GiB
             long end = w.address() + w.length();
-            for (long a = w.address(); a < end; a = (a | 0xFFF) + 1) {
-                long pieceEnd = Math.min(end, (a | 0xFFF) + 1);
-                hooks.addWatchpoint((int) a, (int) (pieceEnd - a), kind);
+            for (long a = w.address(); a < end; a += 0x4000_0000L) {
+                hooks.addWatchpoint((int) a, (int) Math.min(end - a, 0x4000_0000L), kind);
             }
         }
     }

@@ -133,4 +133,62 @@ class DebugHooksTest {
         assertEquals(7, t.eax());
         assertEquals(1, t.reg(Cpu.ECX));
     }
+
+    @Test
+    void aByteWriteNextToAWatchedByteDoesNotStop() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                movb $1, 0x200020
+                movb $2, 0x200022
+                movl $3, 0x20001d
+                mov $3, %ebx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200021, 1, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertFalse(t.cpu.debugHooks().stoppedByWatchpoint());
+        assertEquals(3, t.reg(Cpu.EBX));
+    }
+
+    @Test
+    void aDwordWriteOverlappingTheWatchedByteStops() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                movl $0x11223344, 0x20001e
+                mov $3, %ebx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200021, 1, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertTrue(t.cpu.debugHooks().stoppedByWatchpoint());
+        assertEquals(0x200021, t.cpu.debugHooks().watchHitAddress());
+        assertEquals(0x11, t.memory.read8(0x200021));
+        assertEquals(0x9000, t.reg(Cpu.EBX)); // the next instruction did not run
+    }
+
+    @Test
+    void aReadModifyWriteOverlappingTheWatchedByteStops() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                addl $1, 0x20001f
+                mov $3, %ebx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200022, 1, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(0x200022, t.cpu.debugHooks().watchHitAddress());
+        assertEquals(DebugHooks.WATCH_WRITE, t.cpu.debugHooks().watchHitKind());
+        assertEquals(0x9000, t.reg(Cpu.EBX));
+    }
+
+    @Test
+    void aWatchSpanningThreePagesStopsOnAWriteToItsMiddlePage() throws Exception {
+        CpuTestRig t = new CpuTestRig().load("""
+                movl $5, 0x201400
+                mov $3, %ebx
+                hlt
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200800, 0x2000, DebugHooks.WATCH_WRITE); // pages 0x200000-0x202000
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(0x201400, t.cpu.debugHooks().watchHitAddress());
+        assertEquals(5, t.memory.read32(0x201400));
+        assertEquals(0x9000, t.reg(Cpu.EBX));
+    }
 }

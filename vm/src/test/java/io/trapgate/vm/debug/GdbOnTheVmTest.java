@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real gdb 13 ({@code gdb -batch}) against the real VM booting the bundled kernel and demo initramfs, frozen
@@ -470,5 +474,24 @@ class GdbOnTheVmTest {
                     "the write was to a middle page: " + out);
             assertEquals(0, vm.awaitExit(20));
         }
+    }
+
+    @Test
+    void dashDExecKeepsLoggingEveryInstructionAcrossGdbContinues(@TempDir Path tmp) throws Exception {
+        Path log = tmp.resolve("exec.log");
+        long start = DebuggedVm.symbol("_start"); // cli; cld; mov %eax,%esi; mov %ebx,%ebp; mov $..,%edi
+        try (DebuggedVm vm = DebuggedVm.startFrozen("-d", "exec", "-D", log.toString())) {
+            String out = DebuggerProcess.runGdb(vm.port, "break *(_start + 2)", "break *(_start + 6)", "continue",
+                    "continue", "kill");
+            assertClean(out);
+            assertEquals(0, vm.awaitExit(20));
+        }
+        // each instruction once, as the CPU reaches it: through both continues and gdb's step off the first
+        // breakpoint, up to the second breakpoint
+        assertEquals(List.of(String.format("exec: 0008:%08x retired=0", start),
+                String.format("exec: 0008:%08x retired=1", start + 1),
+                String.format("exec: 0008:%08x retired=2", start + 2),
+                String.format("exec: 0008:%08x retired=3", start + 4),
+                String.format("exec: 0008:%08x retired=4", start + 6)), Files.readAllLines(log));
     }
 }
