@@ -21,8 +21,9 @@ final class NativeRun {
 
     static RunResult run(Path root, List<String> argv, List<String> environment, int timeoutSeconds)
             throws IOException, InterruptedException {
-        // stty -onlcr: the terminal passes the program's bytes through as written (no \n -> \r\n)
-        StringBuilder inner = new StringBuilder("stty -onlcr && ");
+        // stty -onlcr: the terminal passes the program's bytes through as written (no \n -> \r\n);
+        // exec: no shell stays to print its own "Segmentation fault" onto the terminal (dash does)
+        StringBuilder inner = new StringBuilder("stty -onlcr && exec ");
         inner.append(isRoot() ? "chroot" : "unshare --map-root-user chroot");
         inner.append(' ').append(shellQuote(root.toString()));
         for (String a : argv) {
@@ -32,6 +33,7 @@ final class NativeRun {
                 "/dev/null"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .redirectError(ProcessBuilder.Redirect.PIPE);
+        pb.environment().put("SHELL", "/bin/sh"); // script's shell: the same on every machine
         for (String variable : environment) {
             int eq = variable.indexOf('=');
             pb.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
