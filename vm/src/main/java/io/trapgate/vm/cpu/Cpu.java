@@ -582,14 +582,14 @@ public final class Cpu {
                 debugEvent = true;
             }
             if (hardwareBreakpoints.dataActive && !fetching && hardwareBreakpoints.watchesPage(la)) {
-                hardwareBreakpoints.checkData(la, (kind & 1) != 0);
+                hardwareBreakpoints.checkData(la, size, (kind & 1) != 0);
             }
             return walkUncached(la, kind);
         }
         if (hardwareBreakpoints.dataActive && hardwareBreakpoints.watchesPage(la)) {
             // pages with data breakpoints never enter the TLB, so every access comes here
             if (!fetching) {
-                hardwareBreakpoints.checkData(la, (kind & 1) != 0);
+                hardwareBreakpoints.checkData(la, size, (kind & 1) != 0);
             }
             return walkUncached(la, kind);
         }

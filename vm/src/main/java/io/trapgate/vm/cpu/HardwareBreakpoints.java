@@ -24,9 +24,10 @@ final class HardwareBreakpoints {
         return (c.dr[7] >>> (16 + 4 * n)) & 3;
     }
 
+    /** LENn: 00 = 1, 01 = 2, 11 = 4 bytes; 10 = 8 bytes, as on Core-era and later CPUs (and QEMU). */
     private int length(int n) {
         int len = (c.dr[7] >>> (18 + 4 * n)) & 3;
-        return len == 0 ? 1 : len == 1 ? 2 : 4;
+        return len == 2 ? 8 : len + 1;
     }
 
     /** Called after DR0-DR3 or DR7 change. */
@@ -69,16 +70,23 @@ final class HardwareBreakpoints {
         return false;
     }
 
-    /** Records a hit if an access starting at {@code linear} touches a watched range (dword granularity). */
-    void checkData(int linear, boolean write) {
+    /**
+     * Records a hit for each enabled data breakpoint whose range overlaps the {@code size} bytes accessed at
+     * {@code linear} (SDM vol. 3 17.2.5): LENn bytes from DRn with its low bits ignored, so an access that
+     * straddles into the range hits and one beside it, even in the same dword, does not. R/W = 01 matches
+     * writes only, 11 reads and writes. Callers pass the access's bytes on this page; a page-crossing access
+     * is checked per byte, and B0-B3 being a mask, it still traps once.
+     */
+    void checkData(int linear, int size, boolean write) {
         for (int n = 0; n < 4; n++) {
             int rw = rw(n);
             if (!enabled(n) || (rw != 1 && rw != 3) || (rw == 1 && !write)) {
                 continue;
             }
             int len = length(n);
-            int start = c.dr[n] & ~(len - 1);
-            if (Integer.compareUnsigned(linear - start, len) < 0 || ((linear ^ start) & ~3) == 0) {
+            int start = c.dr[n] & -len;
+            // [linear, linear + size) and [start, start + len) overlap iff either begins inside the other
+            if (Integer.compareUnsigned(linear - start, len) < 0 || Integer.compareUnsigned(start - linear, size) < 0) {
                 dataHit |= 1 << n;
                 c.debugEvent = true;
             }

@@ -31,14 +31,30 @@ final class StringOps {
         this.f = c.flags;
     }
 
-    /** Block copies skip per-element accesses: not while a debugger steps or watches data. */
+    /**
+     * Block copies skip per-element accesses: not while a debugger steps or watches data, nor while a DR7 data
+     * breakpoint is set (a block translates only its first byte, so it would miss the breakpoint's bytes).
+     */
     private boolean blocksAllowed() {
-        return repSlice == REP_SLICE && !c.debug.watchActive;
+        return repSlice == REP_SLICE && !c.debug.watchActive && !c.hardwareBreakpoints.dataActive;
     }
 
     /** Ends this execution of a REP instruction early; EIP stays on it so it continues next time. */
     private void yieldRep() {
         c.eip = c.faultEip;
+    }
+
+    /**
+     * After an iteration whose access hit a gdb watchpoint or a DR7 data breakpoint (either sets debugEvent):
+     * the stop or #DB comes right after that iteration, as on hardware and in QEMU, with ECX/ESI/EDI showing
+     * its progress and EIP still on the instruction if elements remain, so resuming finishes the rest.
+     */
+    private boolean hitStopsRep(Insn i) {
+        if (c.debugEvent && count(i) != 0) {
+            yieldRep();
+            return true;
+        }
+        return false;
     }
 
     private int step(int size) {
@@ -106,6 +122,9 @@ final class StringOps {
             advance(i, ESI, d);
             advance(i, EDI, d);
             decCount(i);
+            if (hitStopsRep(i)) {
+                return;
+            }
         }
     }
 
@@ -128,6 +147,9 @@ final class StringOps {
             write(size, ES, index(i, EDI), v);
             advance(i, EDI, d);
             decCount(i);
+            if (hitStopsRep(i)) {
+                return;
+            }
         }
     }
 
@@ -196,6 +218,9 @@ final class StringOps {
             setAcc(size, read(size, i.seg, index(i, ESI)));
             advance(i, ESI, d);
             decCount(i);
+            if (hitStopsRep(i)) {
+                return;
+            }
         }
     }
 
@@ -231,6 +256,9 @@ final class StringOps {
             if (f.zf() != (i.rep == 3)) {
                 break;
             }
+            if (hitStopsRep(i)) {
+                return;
+            }
         }
     }
 
@@ -253,6 +281,9 @@ final class StringOps {
             if (f.zf() != (i.rep == 3)) {
                 break;
             }
+            if (hitStopsRep(i)) {
+                return;
+            }
         }
     }
 
@@ -272,6 +303,9 @@ final class StringOps {
             }
                 insOne(i, size, port, d);
                 decCount(i);
+                if (hitStopsRep(i)) {
+                    return;
+                }
             }
         } finally {
             c.sampleInterruptLine();
@@ -304,6 +338,9 @@ final class StringOps {
                 c.io.out(port, 1 << size, read(size, i.seg, index(i, ESI)));
                 advance(i, ESI, d);
                 decCount(i);
+                if (hitStopsRep(i)) {
+                    return;
+                }
             }
         } finally {
             c.sampleInterruptLine();

@@ -32,6 +32,7 @@ class SystemKernelTest {
             smc, END, end
             repfault, END, end
             debugregs, END, end
+            databreak, END, end
             shadow, END, end
             iobitmap, END, end
             segments, END, end
