@@ -7,6 +7,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +53,13 @@ final class DebuggerProcess {
 
     /** gdb -batch on the kernel ELF, connected to {@code port}, then {@code commands} in order. */
     static DebuggerProcess gdb(int port, String... commands) throws IOException {
+        return gdb(DebuggedVm.KERNEL, port, commands);
+    }
+
+    /** As {@link #gdb(int, String...)}, with the symbols of {@code elf} (the kernel the VM was given). */
+    static DebuggerProcess gdb(Path elf, int port, String... commands) throws IOException {
         List<String> c = new ArrayList<>(List.of(requireOnPath("gdb"), "-batch", "-nx", "-ex", "set pagination off",
-                "-ex", "set confirm off", "-ex", "set width 0", DebuggedVm.KERNEL.toString(),
+                "-ex", "set confirm off", "-ex", "set width 0", elf.toString(),
                 "-ex", "target remote 127.0.0.1:" + port));
         for (String cmd : commands) {
             c.add("-ex");

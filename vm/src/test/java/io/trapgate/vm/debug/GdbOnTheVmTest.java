@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.trapgate.vm.boot.TestKernels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -440,6 +441,47 @@ class GdbOnTheVmTest {
             String motd = "Welcome to trapgate.\nThis file was read from the initramfs by the demo init";
             assertTrue(out.contains("$2 = " + (int) motd.charAt(50) + " '" + motd.charAt(50) + "'"), out);
             assertEquals(0, vm.awaitExit(20));
+        }
+    }
+
+    @Test
+    void aWatchpointInsideRepStopsRightAfterTheIterationThatWroteItAndContinueFinishesTheCopy() throws Exception {
+        // repwatch: rep stosb fills dst[256] with 'Z', then rep movsb copies src over it; watch dst[100]
+        Path elf = TestKernels.elf("repwatch");
+        KernelSymbols symbols = KernelSymbols.parse(Files.readAllBytes(elf));
+        long dst = symbols.address("dst").orElseThrow();
+        long src = symbols.address("src").orElseThrow();
+        long fillRep = symbols.address("fill_rep").orElseThrow();
+        long copyRep = symbols.address("copy_rep").orElseThrow();
+        try (DebuggedVm vm = DebuggedVm.startFrozen("-kernel", elf.toString())) {
+            String out = DebuggerProcess.gdb(elf, vm.port, "set $dst = (unsigned char *)&dst",
+                    "watch -l $dst[100]", "continue",
+                    "p $ecx", "p/x $edi", "p/x $pc", "p $dst[101]",
+                    "continue",
+                    "p $ecx", "p/x $esi", "p/x $edi", "p/x $pc", "p $dst[101]",
+                    "delete", "break copied", "continue", "p $ecx", "p $dst[101]", "p $dst[255]", "continue")
+                    .finish(60);
+            assertClean(out);
+            assertTrue(out.contains("Hardware watchpoint 1: -location $dst[100]"), out);
+            // rep stosb: the 101st store wrote dst[100]; 155 stores remain, eip is still on the rep
+            assertTrue(out.contains("Old value = 17 '\\021'\nNew value = 90 'Z'"), out);
+            assertEquals(155, value(out, 1), "ECX after the iteration that wrote dst[100]");
+            assertEquals(dst + 101, value(out, 2));
+            assertEquals(fillRep, value(out, 3), "EIP stays on rep stosb");
+            assertEquals(0x11, value(out, 4), "dst[101] is not written yet");
+            // rep movsb, resumed by continue after stosb finished: the same iteration of the copy
+            assertTrue(out.contains("Old value = 90 'Z'\nNew value = 191 '\\277'"), out);
+            assertEquals(155, value(out, 5));
+            assertEquals(src + 101, value(out, 6));
+            assertEquals(dst + 101, value(out, 7));
+            assertEquals(copyRep, value(out, 8), "EIP stays on rep movsb");
+            assertEquals('Z', value(out, 9), "dst[101] still holds the fill");
+            // continue ran the rest of the copy: src[i] = 7i + 3
+            assertEquals(0, value(out, 10));
+            assertEquals((101 * 7 + 3) & 0xFF, value(out, 11));
+            assertEquals((255 * 7 + 3) & 0xFF, value(out, 12));
+            assertEquals(33, vm.awaitExit(20), "the kernel found the whole copy right (exit 0x10)");
+            assertTrue(vm.serial().contains("the copy matches\n"), vm.serial());
         }
     }
 
