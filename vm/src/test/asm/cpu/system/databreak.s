@@ -11,7 +11,7 @@
 # two aligned words around it, a write from the start of the page), so every case here overlaps
 # at most one breakpoint and only page-crossing writes are misaligned; and after a REP's last
 # iteration it reports eip on the instruction (hardware: the next one), so no REP case hits on its
-# last element.
+# last element. DataBreakpointsAgainstHostCpuTest checks those against the host CPU instead.
 
         .include "sys_macros.s"
 
