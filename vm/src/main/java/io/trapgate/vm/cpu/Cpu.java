@@ -115,6 +115,8 @@ public final class Cpu {
 
     // ---- run-loop state ----
     private volatile boolean stopRequested;
+    /** At most this many instructions run between two looks at a stop request. */
+    private static final int FAST_CHUNK = 1 << 16;
     /** The last sample of the interrupt controller's INTR line (see sampleInterruptLine). */
     private boolean irqLine;
     long retired;
@@ -310,6 +312,13 @@ public final class Cpu {
                             interrupts.debugTrap((fl & Flags.TF) != 0);
                         }
                     }
+                    if (retired < end && fastLoopAllowed() && runFast(Math.min(end, retired + FAST_CHUNK))) {
+                        int rc = faultRaised(false);
+                        if (rc >= 0) {
+                            return rc;
+                        }
+                        continue;
+                    }
                     if (halted) {
                         sampleInterruptLine();
                         if ((flags.bits & Flags.IF) != 0 && irqLine) {
@@ -326,6 +335,65 @@ public final class Cpu {
                     return rc;
                 }
             }
+        }
+    }
+
+    /**
+     * Whether nothing needs looking at between instructions: no deliverable interrupt, no
+     * breakpoint or watchpoint, no single-step trap, not halted, no stop asked for. Only a
+     * generic instruction (sti, popf, iret, port I/O, mov to a debug register, hlt...) can change
+     * that, which is why {@link #runFast} hands back after each one; a stop request waits at most
+     * {@link #FAST_CHUNK} instructions.
+     */
+    private boolean fastLoopAllowed() {
+        int fl = flags.bits;
+        return !(irqLine && (fl & Flags.IF) != 0) && (fl & Flags.TF) == 0 && !breakpointsArmed && !debugEvent
+                && !inhibitDebugTrap && !halted && !debug.watchActive && !hardwareBreakpoints.dataActive
+                && !stopRequested;
+    }
+
+    /**
+     * The run loop without its per-instruction checks (see {@link #fastLoopAllowed}). Returns
+     * after a generic instruction, at {@code end}, or with true when an instruction faulted
+     * (recorded, for the caller to deliver); a fetch fault propagates as in the careful loop.
+     *
+     * <p>Decoded instructions are chained: once an instruction has been seen to continue (or
+     * branch) to another in the same page, the next time the successor is taken from the link
+     * instead of fetched. A link is only followed while the fetch page is unchanged: any write
+     * to cached code, TLB flush, CS or CPL change resets {@link #fetchLinPage} and so drops
+     * back to {@link #fetch}. Links are never made under a 16-bit or limited code segment, to
+     * or from the uncached scratch instruction, across pages, or after a ret.
+     */
+    private boolean runFast(long end) {
+        Insn insn = fetch();
+        boolean chain = cs32 && segLimit[CS] == 0xFFFFFFFF;
+        while (true) {
+            int page = chain && insn != scratch ? fetchLinPage : -1;
+            int at = eip;
+            faultEip = at;
+            int fallThrough = cs32 ? at + insn.len : (at + insn.len) & 0xFFFF;
+            eip = fallThrough;
+            int h = insn.handler;
+            if (!interpreter.execute(insn)) {
+                return true;
+            }
+            retired++;
+            if (h == FastPath.GENERIC || retired >= end) {
+                return false;
+            }
+            boolean taken = eip != fallThrough;
+            Insn next = taken ? insn.taken : insn.next;
+            if (next == null || page == -1 || page != fetchLinPage) {
+                next = fetch();
+                if (page != -1 && page == fetchLinPage && next != scratch && h != FastPath.RET) {
+                    if (taken) {
+                        insn.taken = next;
+                    } else {
+                        insn.next = next;
+                    }
+                }
+            }
+            insn = next;
         }
     }
 

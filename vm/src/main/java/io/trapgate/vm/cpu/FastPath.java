@@ -37,12 +37,61 @@ final class FastPath {
     static final int CMP_MI8 = 25;   // cmpb $imm, [ea]
     static final int PUSH_IMM = 26;
     static final int STORE8_IMM = 27; // movb $imm, [ea]
+    // ALU_RR / ALU_RI with the operation fixed at decode time (adc and sbb stay ALU_RR / ALU_RI)
+    static final int ADD_RR = 28;
+    static final int SUB_RR = 29;
+    static final int CMP_RR = 30;
+    static final int AND_RR = 31;
+    static final int OR_RR = 32;
+    static final int XOR_RR = 33;
+    static final int ADD_RI = 34;
+    static final int SUB_RI = 35;
+    static final int CMP_RI = 36;
+    static final int AND_RI = 37;
+    static final int OR_RI = 38;
+    static final int XOR_RI = 39;
+    // SHIFT_RI with the kind fixed and the count (imm) already masked and non-zero
+    static final int SHL_RI = 40;
+    static final int SHR_RI = 41;
+    static final int SAR_RI = 42;
+    static final int ROL_RI = 43;
+    static final int ROR_RI = 44;
 
     private FastPath() {
     }
 
     /** Chooses a handler for a freshly decoded instruction (32-bit operand size only). */
     static void specialize(Insn d) {
+        chooseForm(d);
+        if (d.handler == ALU_RR || d.handler == ALU_RI) {
+            int byOp = byOperation(d.aluOp);
+            if (byOp >= 0) {
+                d.handler = byOp + (d.handler == ALU_RR ? ADD_RR : ADD_RI);
+            }
+        } else if (d.handler == SHIFT_RI) {
+            int n = d.imm & 0x1F;
+            int kind = d.reg; // ModRM reg of the C1/D1 group: rol ror rcl rcr shl shr sal sar
+            if (n != 0 && kind != 2 && kind != 3) {
+                d.imm = n;
+                d.handler = kind == 0 ? ROL_RI : kind == 1 ? ROR_RI : kind == 5 ? SHR_RI : kind == 7 ? SAR_RI : SHL_RI;
+            }
+        }
+    }
+
+    /** Offset of an ALU operation's own handler from ADD_RR / ADD_RI, or -1 (adc, sbb). */
+    private static int byOperation(int aluOp) {
+        switch (aluOp) {
+            case Alu.ADD: return 0;
+            case Alu.SUB: return 1;
+            case Alu.CMP: return 2;
+            case Alu.AND: return 3;
+            case Alu.OR: return 4;
+            case Alu.XOR: return 5;
+            default: return -1;
+        }
+    }
+
+    private static void chooseForm(Insn d) {
         d.handler = GENERIC;
         if (d.o16 || d.lock || d.op >= 0x200) {
             return;

@@ -45,6 +45,13 @@ final class Insn {
     int dst;
     int src;
     int aluOp;
+    /**
+     * The instructions seen to follow this one in the same page when it falls through and when
+     * it branches (see Cpu.runFast); null until then. Only valid while this page's decoded
+     * instructions are: the run loop follows them only while its fetch page is unchanged.
+     */
+    Insn next;
+    Insn taken;
 
     boolean isMem() {
         return mod != 3;

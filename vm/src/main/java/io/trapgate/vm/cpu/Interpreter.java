@@ -123,6 +123,121 @@ final class Interpreter {
                 case FastPath.SHIFT_RI:
                     r[i.dst] = alu.shift(i.reg, 2, r[i.dst], i.imm);
                     return true;
+                case FastPath.ADD_RR: {
+                    int a = r[i.dst];
+                    int b = r[i.src];
+                    int res = a + b;
+                    f.set(Flags.ADD, 2, a, b, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.SUB_RR: {
+                    int a = r[i.dst];
+                    int b = r[i.src];
+                    int res = a - b;
+                    f.set(Flags.SUB, 2, a, b, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.CMP_RR: {
+                    int a = r[i.dst];
+                    int b = r[i.src];
+                    f.set(Flags.SUB, 2, a, b, a - b);
+                    return true;
+                }
+                case FastPath.AND_RR: {
+                    int res = r[i.dst] & r[i.src];
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.OR_RR: {
+                    int res = r[i.dst] | r[i.src];
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.XOR_RR: {
+                    int res = r[i.dst] ^ r[i.src];
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.ADD_RI: {
+                    int a = r[i.dst];
+                    int b = i.imm;
+                    int res = a + b;
+                    f.set(Flags.ADD, 2, a, b, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.SUB_RI: {
+                    int a = r[i.dst];
+                    int b = i.imm;
+                    int res = a - b;
+                    f.set(Flags.SUB, 2, a, b, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.CMP_RI: {
+                    int a = r[i.dst];
+                    int b = i.imm;
+                    f.set(Flags.SUB, 2, a, b, a - b);
+                    return true;
+                }
+                case FastPath.AND_RI: {
+                    int res = r[i.dst] & i.imm;
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.OR_RI: {
+                    int res = r[i.dst] | i.imm;
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.XOR_RI: {
+                    int res = r[i.dst] ^ i.imm;
+                    f.logic(2, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.SHL_RI: {
+                    int v = r[i.dst];
+                    int res = v << i.imm;
+                    f.set(Flags.SHL, 2, v, i.imm, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.SHR_RI: {
+                    int v = r[i.dst];
+                    int res = v >>> i.imm;
+                    f.set(Flags.SHR, 2, v, i.imm, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.SAR_RI: {
+                    int v = r[i.dst];
+                    int res = v >> i.imm;
+                    f.set(Flags.SAR, 2, v, i.imm, res);
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.ROL_RI: {
+                    int res = Integer.rotateLeft(r[i.dst], i.imm);
+                    int cf = res & 1;
+                    f.setArith(Flags.CF | Flags.OF, cf | (((res >>> 31) ^ cf) != 0 ? Flags.OF : 0));
+                    r[i.dst] = res;
+                    return true;
+                }
+                case FastPath.ROR_RI: {
+                    int res = Integer.rotateRight(r[i.dst], i.imm);
+                    int top = res >>> 31;
+                    f.setArith(Flags.CF | Flags.OF, top | ((top ^ ((res >>> 30) & 1)) != 0 ? Flags.OF : 0));
+                    r[i.dst] = res;
+                    return true;
+                }
                 case FastPath.MOVZX_B:
                     r[i.dst] = readRm(i, 0);
                     return true;

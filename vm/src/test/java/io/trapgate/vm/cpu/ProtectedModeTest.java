@@ -168,4 +168,32 @@ class ProtectedModeTest {
         t.run();
         assertEquals(2, t.eax());
     }
+
+    /**
+     * The run loop chains decoded instructions once it has seen them follow each other. The
+     * store here runs every iteration, into a data byte of the code's own page (which keeps the
+     * decoded instructions) until the 51st, when it patches the immediate of the add right
+     * after it: that add, and every one after, must run with the new byte, not the chained one.
+     */
+    @Test
+    void patchingTheNextInstructionOfAChainedLoopRunsTheNewBytes() throws Exception {
+        CpuTestRig t = MiniKernel.boot("""
+                mov $100, %ecx
+                xor %ebx, %ebx
+            again:
+                lea data, %edx          # not code: writing it keeps the decoded page
+                cmp $50, %ecx
+                jne 1f
+                lea imm, %edx
+            1:  movb $3, (%edx)
+                .byte 0x83, 0xC3        # add $imm8, %ebx
+            imm: .byte 1
+                dec %ecx
+                jnz again
+                hlt
+            data: .byte 0
+            """);
+        t.run();
+        assertEquals(50 * 1 + 50 * 3, t.reg(Cpu.EBX));
+    }
 }
