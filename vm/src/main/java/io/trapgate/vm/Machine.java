@@ -227,6 +227,11 @@ public final class Machine implements MachineControl {
         this.debugger = listener;
     }
 
+    /** Whether an exit or a reset was asked for: this machine runs nothing more. */
+    public boolean endRequested() {
+        return exitCode >= 0 || resetReason != null;
+    }
+
     /** Why {@link #run} returned {@code null}: the guest reset the machine. */
     public String resetReason() {
         return resetReason;

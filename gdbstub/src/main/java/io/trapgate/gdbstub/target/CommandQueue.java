@@ -3,6 +3,7 @@ package io.trapgate.gdbstub.target;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * A ready-made {@link Target#execute} for a machine with its own thread: the event loop submits, the
@@ -32,12 +33,24 @@ public final class CommandQueue {
 
     /** Runs every queued command on the calling thread; returns how many ran. */
     public int drain() {
+        return drain(() -> false);
+    }
+
+    /**
+     * Runs queued commands on the calling thread until one leaves {@code stop} true (e.g. it reset or ended
+     * the machine: what gdb sent after it must reach the next machine, not this one); returns how many ran.
+     */
+    public int drain(BooleanSupplier stop) {
         pending = false;
         int n = 0;
         Runnable c;
         while ((c = commands.poll()) != null) {
             c.run();
             n++;
+            if (stop.getAsBoolean()) {
+                pending = !commands.isEmpty();
+                break;
+            }
         }
         return n;
     }

@@ -26,6 +26,23 @@ class CommandQueueTest {
     }
 
     @Test
+    void drainStopsAfterTheCommandThatEndsTheMachineAndKeepsTheRestQueued() {
+        CommandQueue q = new CommandQueue();
+        List<String> ran = new ArrayList<>();
+        boolean[] reset = new boolean[1];
+        q.submit(() -> {
+            ran.add("reset");
+            reset[0] = true;
+        });
+        q.submit(() -> ran.add("read registers"));
+        assertEquals(1, q.drain(() -> reset[0]));
+        assertEquals(List.of("reset"), ran);
+        assertTrue(q.hasPending(), "the next machine's drain must be woken for what is left");
+        assertEquals(1, q.drain());
+        assertEquals(List.of("reset", "read registers"), ran);
+    }
+
+    @Test
     void awaitReturnsEmptyHandedAfterTheTimeout() {
         assertEquals(0, new CommandQueue().awaitAndDrain(TimeUnit.MILLISECONDS.toNanos(30)));
     }

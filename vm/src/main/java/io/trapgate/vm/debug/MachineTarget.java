@@ -203,7 +203,9 @@ public final class MachineTarget implements Target, SoftwareBreakpoints, Hardwar
         commands.submit(command);
         Machine m = machine;
         if (m != null) {
-            m.submit(commands::drain); // wakes the machine's thread; a wake-up lost to a reset is made up by bind
+            // wakes the machine's thread; a wake-up lost to a reset is made up by bind, and a command that
+            // resets or ends this machine leaves what follows it (say gdb's register read) to the next one
+            m.submit(() -> commands.drain(m::endRequested));
         }
     }
 
