@@ -2,9 +2,11 @@
 #   phase=none      boot and exit: the VM's fixed cost, subtracted from the others
 #   phase=alu       500 M register ALU instructions (50 M loop iterations of 10)
 #   phase=sieve     a byte sieve of Eratosthenes over 1 MiB, 10 times (memory traffic)
-#   phase=int80     1 M int $0x80 / iret round trips from ring 3
-#   phase=sysenter  1 M sysenter / sysexit round trips from ring 3
-#   phase=pagefault 128 Ki demand page faults (64 pages mapped on fault, unmapped, 2048 times)
+#   phase=int80     10 M int $0x80 / iret round trips from ring 3
+#   phase=sysenter  10 M sysenter / sysexit round trips from ring 3
+#   phase=pagefault 1 Mi demand page faults (64 pages mapped on fault, unmapped, 16384 times)
+# Every phase runs for seconds, not a fraction of one: a JIT needs about that long to compile the
+# paths a phase uses, and a shorter phase would measure the compiler more than the VM.
 # Each phase prints "phase=X work=N unit=U result=R" on COM1 and exits through isa-debug-exit
 # (port 0xf4, value 0: process exit 1). bench/run times the phases.
 
@@ -17,9 +19,9 @@
         .set ALU_ITERATIONS, 50000000
         .set SIEVE_SIZE, 0x100000
         .set SIEVE_ROUNDS, 10
-        .set ROUND_TRIPS, 1000000
+        .set ROUND_TRIPS, 10000000
         .set FAULT_PAGES, 64
-        .set FAULT_ROUNDS, 2048
+        .set FAULT_ROUNDS, 16384
         .set SIEVE_BASE, 0x400000       # 1 MiB of sieve bytes at 4 MiB
         .set FAULT_BASE, 0x800000       # demand-paged window at 8 MiB
 
