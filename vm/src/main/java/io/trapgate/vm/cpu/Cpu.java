@@ -306,6 +306,7 @@ public final class Cpu {
                         if (inhibitDebugTrap) {
                             // mov/pop ss: the trap waits one more instruction
                             inhibitDebugTrap = false;
+                            hardwareBreakpoints.heldHit = hardwareBreakpoints.dataHit;
                             debugEvent = hardwareBreakpoints.dataHit != 0;
                         } else {
                             debugEvent = false;
@@ -399,6 +400,11 @@ public final class Cpu {
 
     /** Delivers the fault an instruction (or fetch, or event) raised; a RUN_ code to return, or -1 to go on. */
     private int faultRaised(boolean stepping) {
+        // A faulting instruction did not complete: its data breakpoint and watchpoint hits make no #DB or stop
+        // (it hits again when restarted). Hits a mov/pop ss holds over, and the hold-off itself, stay owed.
+        hardwareBreakpoints.dataHit = hardwareBreakpoints.heldHit;
+        debug.clearWatchHit();
+        debugEvent = hardwareBreakpoints.heldHit != 0 || inhibitDebugTrap;
         retired++; // an exception delivery counts as a step of virtual time
         if (!interrupts.deliverFault()) {
             return RUN_TRIPLE_FAULT;

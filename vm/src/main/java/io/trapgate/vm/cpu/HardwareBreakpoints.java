@@ -11,6 +11,11 @@ final class HardwareBreakpoints {
     boolean dataActive;
     /** B0-B3 bits of data breakpoints hit by the current instruction. */
     int dataHit;
+    /**
+     * The part of {@link #dataHit} an earlier instruction left owed: a mov/pop ss holds its trap until after
+     * the next instruction. A fault in that next instruction discards only the hits it made itself.
+     */
+    int heldHit;
 
     HardwareBreakpoints(Cpu c) {
         this.c = c;

@@ -63,6 +63,7 @@ final class InterruptDelivery {
     void debugTrap(boolean singleStep) {
         int hits = c.hardwareBreakpoints.dataHit;
         c.hardwareBreakpoints.dataHit = 0;
+        c.hardwareBreakpoints.heldHit = 0;
         c.dr[6] = (c.dr[6] & ~0xF) | hits | (singleStep ? 0x4000 : 0);
         log("exception", Cpu.DB, -1);
         c.faultEip = c.eip;

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Timeout;
  * databreak system kernel therefore leaves out: misaligned accesses inside a page (straddling into a
  * breakpoint's range or lying beside it), and the EIP of a #DB after a REP's last iteration. The same
  * operations (vm/src/test/c/cpu/databp_ops.inc) run natively under ptrace (databp_host.c) and in trapgate;
- * each case's #DBs (EIP from the operation's start, ECX, DR6 B0-B3) must be the same.
+ * each case's #DBs (EIP from the operation's start, ECX, DR6 B0-B3) must be the same. Accesses that fault on a
+ * missing page run the same way (databp_fault_host.c, which maps the page in its SIGSEGV handler): the #PFs and
+ * #DBs, in order, must be the same.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class DataBreakpointsAgainstHostCpuTest {
@@ -92,6 +94,49 @@ class DataBreakpointsAgainstHostCpuTest {
         assertTrue(vm.contains(" +0/3/1 +0/2/1 +0/1/1 +2/0/1"), String.join("\n", vm));
     }
 
+    /**
+     * Accesses that fault on a not-present page after (or while) matching a breakpoint: a write or read straddling
+     * from the page with the breakpoint into the next one, or from the page before into the breakpoint's page, and
+     * ones wholly in the missing page. The faulting attempt did not complete, so it must not trap; the handler maps
+     * the page and the restarted access traps once. Misses and a non-faulting access as controls.
+     */
+    private static List<Case> faultCases() {
+        return List.of(
+                new Case(-4, dr7(1, 4), W4, -2, 0), // breakpoint before the boundary, write across it
+                new Case(0, dr7(1, 4), W4, -2, 0), // breakpoint in the missing page
+                new Case(-1, dr7(1, 1), W2, -1, 0),
+                new Case(0, dr7(1, 1), W2, -1, 0),
+                new Case(-1, dr7(1, 1), W4, -3, 0),
+                new Case(0, dr7(1, 1), W1, 0, 0), // wholly in the missing page
+                new Case(4, dr7(1, 4), W4, 2, 0),
+                new Case(-4, dr7(3, 4), R4, -2, 0), // a read across the boundary
+                new Case(0, dr7(3, 2), R2, -1, 0),
+                new Case(-4, dr7(1, 4), R4, -2, 0), // a read against a write breakpoint: faults, never traps
+                new Case(-8, dr7(1, 4), W4, -2, 0), // beside the access: faults, never traps
+                new Case(4, dr7(1, 4), W4, -2, 0),
+                new Case(-4, dr7(1, 4), W4, -4, 0)); // no fault: traps at once
+    }
+
+    @Test
+    void anAccessThatFaultsDoesNotTrapAndItsRestartTrapsOnceAsOnTheHostCpu() throws Exception {
+        List<Case> cases = faultCases();
+        StringBuilder input = new StringBuilder();
+        for (Case c : cases) {
+            input.append(String.format("%d %#x %d %d%n", c.dr0, c.dr7, c.op, c.address));
+        }
+        List<String> host = host("databp_fault_host", input.toString());
+        List<String> vm = vmFaulting(cases);
+        assertEquals(cases.size(), host.size(), "one line per case from the host: " + host);
+        for (int i = 0; i < cases.size(); i++) {
+            Case c = cases.get(i);
+            assertEquals(host.get(i), vm.get(i), String.format("case %d: dr0 %d dr7 %#x op %d at %d (from the boundary)",
+                    i, c.dr0, c.dr7, c.op, c.address));
+        }
+        // the oracle must have seen what this test is about: a fault, then one trap after the restarted write
+        assertTrue(host.contains(" PF+0@0 DB+2/1") && host.contains(" PF+0@0") && host.contains(" DB+2/1"),
+                String.join("\n", host));
+    }
+
     private static List<String> compare(List<Case> cases) throws Exception {
         List<String> host = host(cases);
         List<String> vm = vm(cases);
@@ -115,13 +160,18 @@ class DataBreakpointsAgainstHostCpuTest {
 
     /** The host CPU under ptrace: databp_host.c, built with gcc -m32. */
     private static List<String> host(List<Case> cases) throws IOException, InterruptedException {
+        return host("databp_host", caseLines(cases));
+    }
+
+    /** Runs the host program {@code name}.c (built with gcc -m32) on {@code cases}; its output lines. */
+    private static List<String> host(String name, String cases) throws IOException, InterruptedException {
         Files.createDirectories(GuestBuild.OUT);
-        Path exe = GuestBuild.OUT.resolve("databp_host");
+        Path exe = GuestBuild.OUT.resolve(name);
         GuestBuild.exec(List.of("gcc", "-m32", "-O1", "-static", "-I", SOURCES.toString(), "-o", exe.toString(),
-                SOURCES.resolve("databp_host.c").toString()));
+                SOURCES.resolve(name + ".c").toString()));
         Path input = Files.createTempFile("databp-cases", ".txt");
         try {
-            Files.writeString(input, caseLines(cases));
+            Files.writeString(input, cases);
             Process p = new ProcessBuilder(exe.toAbsolutePath().toString()).redirectInput(input.toFile())
                     .redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -222,6 +272,128 @@ class DataBreakpointsAgainstHostCpuTest {
                 sb.append(String.format(" +%d/%d/%x", t.memory.read32(e), t.memory.read32(e + 4), t.memory.read32(e + 8)));
             }
             lines.add(traps == 0 ? " -" : sb.toString());
+        }
+        return lines;
+    }
+
+    /** Where the not-present page starts in the VM program (PagingAndPrivilegeTest.PAGING leaves it unmapped). */
+    private static final int BOUNDARY = 0x500000;
+    /** Its page table entry, which the #PF handler fills in and each case clears. */
+    private static final int BOUNDARY_PTE = 0x401400;
+    /** Per case: dr0, dr7, op, address, events; then up to MAX_TRAPS (kind, eip, cr2 or dr6). */
+    private static final int FAULT_CASE_BYTES = 20 + 12 * MAX_TRAPS;
+
+    /**
+     * trapgate: the same operations with paging on and the page at BOUNDARY not present; a #PF handler logs EIP
+     * (from the operation's start) and CR2 (from the boundary), then maps the page; a #DB handler logs EIP and DR6.
+     */
+    private static List<String> vmFaulting(List<Case> cases) throws Exception {
+        StringBuilder table = new StringBuilder();
+        for (Case c : cases) {
+            table.append(String.format(".long %d, %#x, %d, %d, 0%n.fill %d, 1, 0%n", c.dr0, c.dr7, c.op, c.address,
+                    FAULT_CASE_BYTES - 20));
+        }
+        String ops = SOURCES.resolve("databp_ops.inc").toAbsolutePath().toString();
+        CpuTestRig t = MiniKernel.boot(PagingAndPrivilegeTest.PAGING + """
+                    mov $1, %%ecx
+                    mov $db_handler, %%eax
+                    mov $0x8E00, %%edx
+                    call set_gate
+                    mov $14, %%ecx
+                    mov $pf_handler, %%eax
+                    call set_gate
+                    mov $cases, %%ebx
+                1:  cmpl $-1, 8(%%ebx)            # op -1 ends the table (dr0 may be -1)
+                    je 9f
+                    xor %%eax, %%eax
+                    mov %%eax, %%dr7
+                    movl $0, %3$#x
+                    invlpg %2$#x
+                    mov (%%ebx), %%eax
+                    add $%2$#x, %%eax
+                    mov %%eax, %%dr0
+                    xor %%eax, %%eax
+                    mov %%eax, %%dr6
+                    mov 4(%%ebx), %%eax
+                    mov %%eax, %%dr7
+                    mov 8(%%ebx), %%eax
+                    mov ops(, %%eax, 4), %%edx
+                    mov %%edx, cur_op
+                    mov 12(%%ebx), %%edi
+                    add $%2$#x, %%edi
+                    lea 20(%%ebx), %%eax
+                    mov %%eax, log_ptr
+                    mov $0x5a5a5a5a, %%eax
+                    call *%%edx
+                    add $%4$d, %%ebx
+                    jmp 1b
+                9:  xor %%eax, %%eax
+                    mov %%eax, %%dr7
+                    mov $cases, %%eax
+                    hlt
+                db_handler:
+                    push %%eax
+                    push %%edx
+                    mov log_ptr, %%edx
+                    movl $1, (%%edx)
+                    mov 8(%%esp), %%eax
+                    sub cur_op, %%eax
+                    mov %%eax, 4(%%edx)
+                    mov %%dr6, %%eax
+                    and $0xf, %%eax
+                    mov %%eax, 8(%%edx)
+                    addl $12, log_ptr
+                    incl 16(%%ebx)
+                    xor %%eax, %%eax
+                    mov %%eax, %%dr6
+                    pop %%edx
+                    pop %%eax
+                    iret
+                pf_handler:
+                    push %%eax
+                    push %%edx
+                    mov log_ptr, %%edx
+                    movl $2, (%%edx)
+                    mov 12(%%esp), %%eax
+                    sub cur_op, %%eax
+                    mov %%eax, 4(%%edx)
+                    mov %%cr2, %%eax
+                    sub $%2$#x, %%eax
+                    mov %%eax, 8(%%edx)
+                    addl $12, log_ptr
+                    incl 16(%%ebx)
+                    movl $%2$#x | 7, %3$#x
+                    invlpg %2$#x
+                    pop %%edx
+                    pop %%eax
+                    add $4, %%esp
+                    iret
+                .include "%1$s"
+                    .p2align 2
+                ops: .long op_w1, op_w2, op_w4, op_r1, op_r2, op_r4, op_stosb, op_movsb
+                cur_op: .long 0
+                log_ptr: .long 0
+                cases:
+                %5$s
+                    .long 0, 0, -1
+                """.formatted(ops, BOUNDARY, BOUNDARY_PTE, FAULT_CASE_BYTES, table));
+        t.cpu.run(10_000_000);
+        assertTrue(t.cpu.isHalted(), "the VM program ran to its hlt");
+        assertTrue(t.reg(Cpu.ESI) != 0xdead, "no unexpected exception (default_handler sets ESI = 0xdead)");
+        int base = t.eax();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            int at = base + i * FAULT_CASE_BYTES;
+            int events = t.memory.read32(at + 16);
+            assertTrue(events <= MAX_TRAPS, "case " + i + " logged " + events + " events");
+            StringBuilder sb = new StringBuilder();
+            for (int k = 0; k < events; k++) {
+                int e = at + 20 + 12 * k;
+                int kind = t.memory.read32(e);
+                sb.append(kind == 2 ? String.format(" PF+%d@%d", t.memory.read32(e + 4), t.memory.read32(e + 8))
+                        : String.format(" DB+%d/%x", t.memory.read32(e + 4), t.memory.read32(e + 8)));
+            }
+            lines.add(events == 0 ? " -" : sb.toString());
         }
         return lines;
     }

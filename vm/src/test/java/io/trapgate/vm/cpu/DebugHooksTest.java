@@ -191,4 +191,38 @@ class DebugHooksTest {
         assertEquals(5, t.memory.read32(0x201400));
         assertEquals(0x9000, t.reg(Cpu.EBX));
     }
+
+    @Test
+    void aWatchedWriteThatFaultsStopsOnlyWhenTheRestartedWriteCompletes() throws Exception {
+        // the write straddles from the watched dword into 0x500000, which is not present until the #PF handler maps it
+        CpuTestRig t = MiniKernel.boot(PagingAndPrivilegeTest.PAGING + """
+                mov $14, %ecx
+                mov $h14, %eax
+                mov $0x8E00, %edx
+                call set_gate
+                mov $after_write, %ecx
+                mov $0x4ffffe, %edi
+                movl $0x11223344, (%edi)
+            after_write:
+                mov $3, %ebx
+                hlt
+            h14: inc %ebp
+                movl $0x00500007, 0x401400
+                invlpg 0x500000
+                add $4, %esp
+                iret
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x4ffffc, 4, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertTrue(t.cpu.debugHooks().stoppedByWatchpoint());
+        assertEquals(t.reg(Cpu.ECX), t.regs.eip(), "stopped right after the write, not in the #PF handler");
+        assertEquals(1, t.reg(Cpu.EBP), "the #PF handler ran once");
+        assertEquals(0x3344, t.memory.read16(0x4ffffe), "the restarted write completed");
+        assertEquals(0x1122, t.memory.read16(0x500000));
+        assertEquals(0x9000, t.reg(Cpu.EBX), "the next instruction did not run");
+        assertEquals(0, t.reg(Cpu.ESI));
+        t.cpu.debugHooks().clearWatchpoints();
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(3, t.reg(Cpu.EBX));
+    }
 }
