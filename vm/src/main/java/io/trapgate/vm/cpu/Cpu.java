@@ -112,6 +112,10 @@ public final class Cpu {
     boolean debugEvent;
     /** Set by mov ss / pop ss: debug traps (TF, data breakpoints) are held until after the next instruction. */
     boolean inhibitDebugTrap;
+    /** A watchpoint stop returned before raising the #DB its instruction owed the guest: the next run() raises it. */
+    private boolean debugTrapOwed;
+    /** That #DB includes TF's single-step trap (DR6.BS). */
+    private boolean debugTrapOwedStep;
 
     // ---- run-loop state ----
     private volatile boolean stopRequested;
@@ -256,6 +260,22 @@ public final class Cpu {
         boolean skipBreakpointOnce = debug.resumeOverBreakpoint || stepping;
         debug.clearWatchHit();
         debug.resumeOverBreakpoint = false;
+        if (debugTrapOwed) {
+            // the #DB held back by a watchpoint stop (below): raised before anything else runs, as it would
+            // have been right after its instruction; a step ends on the handler's first instruction
+            debugTrapOwed = false;
+            try {
+                interrupts.debugTrap(debugTrapOwedStep);
+            } catch (GuestFault f) {
+                int rc = faultRaised(stepping);
+                if (rc >= 0) {
+                    return rc;
+                }
+            }
+            if (stepping) {
+                return RUN_DEBUG;
+            }
+        }
         sampleInterruptLine();
         if (halted) {
             if ((flags.bits & Flags.IF) != 0 && irqLine) {
@@ -299,18 +319,24 @@ public final class Cpu {
                     }
                     retired++;
                     if ((fl & Flags.TF) != 0 || debugEvent) {
-                        if (debug.stoppedByWatchpoint()) {
-                            debugEvent = hardwareBreakpoints.dataHit != 0 || inhibitDebugTrap;
-                            return RUN_DEBUG; // the watched access completed; the debugger reads the hit
-                        }
+                        boolean watchStop = debug.stoppedByWatchpoint();
                         if (inhibitDebugTrap) {
                             // mov/pop ss: the trap waits one more instruction
                             inhibitDebugTrap = false;
                             hardwareBreakpoints.heldHit = hardwareBreakpoints.dataHit;
                             debugEvent = hardwareBreakpoints.dataHit != 0;
+                        } else if (watchStop) {
+                            // gdb hears of its watchpoint first, EIP after this instruction; the #DB this
+                            // instruction owes the guest (TF, DR7 hits) comes when run() resumes, before the next
+                            debugEvent = false;
+                            debugTrapOwed = (fl & Flags.TF) != 0 || hardwareBreakpoints.dataHit != 0;
+                            debugTrapOwedStep = (fl & Flags.TF) != 0;
                         } else {
                             debugEvent = false;
                             interrupts.debugTrap((fl & Flags.TF) != 0);
+                        }
+                        if (watchStop) {
+                            return RUN_DEBUG; // the watched access completed; the debugger reads the hit
                         }
                     }
                     if (retired < end && fastLoopAllowed() && runFast(Math.min(end, retired + FAST_CHUNK))) {

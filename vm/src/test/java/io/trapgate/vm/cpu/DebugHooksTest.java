@@ -225,4 +225,89 @@ class DebugHooksTest {
         assertEquals(Cpu.RUN_HALTED, t.run());
         assertEquals(3, t.reg(Cpu.EBX));
     }
+
+    /** Single-steps itself with TF from a write to 0x200020 on; its #DB handler logs each EIP from 0x200100. */
+    private static final String SELF_STEPPING = """
+                mov $1, %ecx
+                mov $db, %eax
+                mov $0x8E00, %edx
+                call set_gate
+                movl $0x200100, 0x2000fc
+                pushf
+                orl $0x100, (%esp)
+                popf
+                movl $1, 0x200020
+                mov $2, %ebx
+                mov $3, %ecx
+                pushf
+                andl $~0x100, (%esp)
+                popf
+                hlt
+            db: push %eax
+                push %edx
+                mov 0x2000fc, %edx
+                mov 8(%esp), %eax
+                mov %eax, (%edx)
+                addl $4, 0x2000fc
+                pop %edx
+                pop %eax
+                iret
+            """;
+
+    private static List<Integer> stepLog(CpuTestRig t) {
+        List<Integer> eips = new ArrayList<>();
+        for (int at = 0x200100; at < t.memory.read32(0x2000fc); at += 4) {
+            eips.add(t.memory.read32(at));
+        }
+        return eips;
+    }
+
+    @Test
+    void aWatchpointStopDoesNotMakeTheGuestLoseTheSingleStepTrapOfTheWatchedWrite() throws Exception {
+        CpuTestRig plain = MiniKernel.boot(SELF_STEPPING);
+        assertEquals(Cpu.RUN_HALTED, plain.run());
+        CpuTestRig t = MiniKernel.boot(SELF_STEPPING);
+        t.cpu.debugHooks().addWatchpoint(0x200020, 4, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertTrue(t.cpu.debugHooks().stoppedByWatchpoint());
+        int afterWrite = t.regs.eip();
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(stepLog(plain), stepLog(t), "the guest sees the same single-step traps with and without the stop");
+        assertTrue(stepLog(t).contains(afterWrite), "the write's trap: " + stepLog(t));
+    }
+
+    @Test
+    void aStepAfterAWatchpointStopOnADataBreakpointHitEndsAtTheGuestsDebugHandler() throws Exception {
+        CpuTestRig t = MiniKernel.boot("""
+                mov $1, %ecx
+                mov $db, %eax
+                mov $0x8E00, %edx
+                call set_gate
+                mov $0x200020, %eax
+                mov %eax, %dr0
+                mov $0x000d0001, %eax
+                mov %eax, %dr7
+                mov $db, %ecx
+                movl $1, 0x200020
+                mov $2, %ebx
+                hlt
+            db: mov (%esp), %edi
+                mov %dr6, %ebp
+                iret
+            """);
+        t.cpu.debugHooks().addWatchpoint(0x200020, 4, DebugHooks.WATCH_WRITE);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertTrue(t.cpu.debugHooks().stoppedByWatchpoint());
+        int afterWrite = t.regs.eip();
+        t.cpu.debugHooks().setSingleStep(true);
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(t.reg(Cpu.ECX), t.regs.eip(), "the step delivered the guest's #DB");
+        assertEquals(0x9000, t.reg(Cpu.EBX), "and ran nothing after the write");
+        assertEquals(Cpu.RUN_DEBUG, t.run());
+        assertEquals(afterWrite, t.reg(Cpu.EDI), "the #DB's EIP is right after the write");
+        t.cpu.debugHooks().setSingleStep(false);
+        assertEquals(Cpu.RUN_HALTED, t.run());
+        assertEquals(1, t.reg(Cpu.EBP) & 0xF, "DR6: B0");
+        assertEquals(2, t.reg(Cpu.EBX));
+    }
 }

@@ -486,6 +486,28 @@ class GdbOnTheVmTest {
     }
 
     @Test
+    void aGuestDataBreakpointOnTheWatchedVariableStillTrapsRightAfterTheWriteWhenGdbContinues() throws Exception {
+        // dbwatch: DR7 breakpoint on `watched`, a #DB handler recording the EIP it was raised at, one write
+        Path elf = TestKernels.elf("dbwatch");
+        KernelSymbols symbols = KernelSymbols.parse(Files.readAllBytes(elf));
+        long afterWrite = symbols.address("after_write").orElseThrow();
+        try (DebuggedVm vm = DebuggedVm.startFrozen("-kernel", elf.toString())) {
+            String out = DebuggerProcess.gdb(elf, vm.port, "watch *(unsigned *)&watched", "continue", "p/x $pc",
+                    "continue").finish(60);
+            assertClean(out);
+            assertTrue(out.contains("Hardware watchpoint 1: *(unsigned *)&watched"), out);
+            assertTrue(out.contains("Old value = 0\nNew value = 4660"), out);
+            assertEquals(afterWrite, value(out, 1), "gdb's stop is right after the write, not in the guest's #DB handler");
+            assertEquals(33, vm.awaitExit(20), "the kernel ran to its end (exit 0x10)");
+            // on continue the guest's #DB came before the instruction after the write ran, and only once
+            String serial = vm.serial();
+            assertTrue(serial.contains(String.format("#DB eip 0x%08x\n", afterWrite)), serial);
+            assertTrue(serial.contains("#DB count 1\n"), serial);
+            assertTrue(serial.contains("#DB dr6 0x00000001\n"), serial);
+        }
+    }
+
+    @Test
     void syscallLogShowsANumberPastTheTableFailingWithEnosys() throws Exception {
         try (DebuggedVm vm = DebuggedVm.startFrozen()) {
             String out = DebuggerProcess.runGdb(vm.port, "break entry_INT80_32", "continue",
