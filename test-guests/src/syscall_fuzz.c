@@ -163,10 +163,11 @@ static uint32_t random_ptr(void)
 }
 
 /*
- * A pointer. *readable is set when [p, p + some bytes) is memory the program owns and may be
- * readable, so that a write to the console from it would actually print. `out` says the kernel
- * may write there: then nothing but the scratch, input and sink areas is ever valid. `nondet`
- * sends the valid ones to the sink (the data written there depends on time or randomness).
+ * A pointer, valid or not. The kernel may write through it, so the only writable memory of ours
+ * it ever names is the scratch, input and sink areas (the text and the vDSO are read-only).
+ * *readable is set when it is memory of ours that may be readable, so that a write to the
+ * console from it would print. `nondet` sends the writable ones to the sink (the call's data
+ * depends on time or randomness, and nothing else may read it).
  */
 static uint32_t ptr(int nondet, int *readable)
 {
@@ -247,7 +248,6 @@ static uint32_t flags(void)
     default: return rnd();
     }
 }
-
 
 /* a pointer every access through faults */
 static uint32_t bad_ptr(void)
