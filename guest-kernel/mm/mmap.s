@@ -294,6 +294,8 @@ ENTRY sys_mmap_pgoff
 	testl %edi, %edi
 	jz 4f
 	movl 28(%ebp), %eax			# pgoff -> byte offset
+	cmpl $(1 << (32 - PAGE_SHIFT)), %eax
+	jae 4f					# at or past 4 GiB: past the end of any file here
 	shll $PAGE_SHIFT, %eax
 	pushl 16(%ebp)				# fill the file's pages now
 	pushl %eax
@@ -303,7 +305,13 @@ ENTRY sys_mmap_pgoff
 	call populate_from_inode
 	addl $20, %esp
 	testl %eax, %eax
-	jnz enomem
+	jz 4f
+	leal (%ebx,%esi), %eax			# out of memory: undo the mapping, frames and area,
+	pushl %eax				# as a failed mmap leaves nothing behind in Linux
+	pushl %ebx
+	call do_munmap
+	addl $8, %esp
+	jmp enomem
 4:	movl %ebx, %eax
 	jmp 9f
 einval:	movl $-EINVAL, %eax
@@ -323,8 +331,9 @@ enodev:	movl $-ENODEV, %eax
 END sys_mmap_pgoff
 
 # populate_from_inode(uaddr, len, inode, offset, vm_flags) -> 0 or -ENOMEM: map fresh frames
-# over [uaddr, uaddr + len) holding the file's bytes from offset (zero past its end).
-# Also used by the ELF loader for its segments.
+# over the pages of [uaddr, uaddr + len) that hold the file's bytes from offset (the last one
+# zero past the end). The pages after the file's end are left to demand-zero, so a mapping
+# far longer than its file costs no memory (Linux would SIGBUS on them; here they read 0).
 ENTRY populate_from_inode
 	pushl %ebp
 	movl %esp, %ebp
@@ -339,16 +348,18 @@ ENTRY populate_from_inode
 	xorl %esi, %esi				# esi = offset into the mapping
 1:	cmpl 12(%ebp), %esi
 	jae 8f
+	movl 20(%ebp), %ebx			# file position of this page
+	addl %esi, %ebx
+	jc 8f					# past 4 GiB
+	movl 16(%ebp), %edx
+	cmpl INODE_SIZE(%edx), %ebx
+	jae 8f					# past the end of the file: done
 	call get_zeroed_page
 	testl %eax, %eax
 	jz 7f
 	movl %eax, %edi				# edi = the frame, kernel virtual
-	movl 20(%ebp), %ebx			# file position of this page
-	addl %esi, %ebx
 	movl 16(%ebp), %edx
 	movl INODE_SIZE(%edx), %ecx
-	cmpl %ecx, %ebx
-	jae 2f					# past the end of the file: stays zero
 	subl %ebx, %ecx				# bytes of file left
 	cmpl $PAGE_SIZE, %ecx
 	jbe 3f
@@ -360,7 +371,7 @@ ENTRY populate_from_inode
 	pushl %edi
 	call memcpy
 	addl $12, %esp
-2:	pushl -16(%ebp)
+	pushl -16(%ebp)
 	leal -PAGE_OFFSET(%edi), %eax
 	pushl %eax
 	movl 8(%ebp), %eax
@@ -370,9 +381,12 @@ ENTRY populate_from_inode
 	call map_page
 	addl $16, %esp
 	testl %eax, %eax
-	jnz 7f
+	jnz 6f
 	addl $PAGE_SIZE, %esi
 	jmp 1b
+6:	pushl %edi				# no page table for it: the frame goes back
+	call free_page
+	addl $4, %esp
 7:	movl $-ENOMEM, %eax
 	jmp 9f
 8:	xorl %eax, %eax

@@ -78,6 +78,19 @@ static void body(void)
                      TG_MAP_PRIVATE | TG_MAP_ANONYMOUS | TG_MAP_FIXED, -1, 0), -EINVAL,
            "mmap2 MAP_FIXED at an unaligned address");
 
+    /* a file mapping far longer than its file (longer than RAM here): only the file's pages
+     * take frames; Linux maps lazily and so must this kernel, rather than fill it all */
+    long fd2 = sys_open("/etc/motd", TG_O_RDONLY, 0);
+    char first = 0;
+    expect(sys_read(fd2, &first, 1), 1, "read(motd, 1 byte)");
+    m = sys_mmap2(0, 0x10000000, TG_PROT_READ, TG_MAP_PRIVATE, fd2, 0);
+    expect_true(is_page(m), "mmap2(NULL, 256 MiB, PROT_READ, MAP_PRIVATE, motd, 0) is page aligned");
+    if (is_page(m)) {
+        expect_true(((char *)m)[0] == first, "its first byte is the file's");
+        expect(sys_munmap((void *)m, 0x10000000), 0, "munmap(256 MiB)");
+    }
+    sys_close(fd2);
+
     /* a large mapping is demand-zero: only the touched pages need frames */
     m = sys_mmap2(0, 1024 * TG_PAGE_SIZE, TG_PROT_READ | TG_PROT_WRITE,
                   TG_MAP_PRIVATE | TG_MAP_ANONYMOUS, -1, 0);
