@@ -5,6 +5,7 @@
 	.set PATH_MAX, 4096
 	.set ENAMETOOLONG, 36
 	.set O_NOFOLLOW, 0400000
+	.set O_CLOEXEC, 02000000
 	.set O_TRUNC, 01000
 	.set fd_table, init_task + TASK_FILES
 
@@ -192,6 +193,8 @@ ENTRY do_sys_open
 	movl 20(%esp), %edx
 	movl %edx, FILE_FLAGS(%eax)
 	movl %eax, fd_table(,%esi,4)
+	testl $O_CLOEXEC, %edx			# the new descriptor's FD_CLOEXEC
+	setnz close_on_exec(%esi)
 	movl %esi, %eax
 	jmp 9f
 1:	movl $-ELOOP, %eax
@@ -262,6 +265,7 @@ ENTRY sys_close
 	addl $4, %esp
 	movl 4(%esp), %eax
 	movl $0, fd_table(,%eax,4)
+	movb $0, close_on_exec(%eax)		# a reused number starts without FD_CLOEXEC
 	xorl %eax, %eax
 	ret
 1:	movl $-EBADF, %eax
@@ -285,6 +289,7 @@ ENTRY sys_dup
 	js 2f
 	movl %edx, fd_table(,%eax,4)
 	incl FILE_COUNT(%edx)
+	movb $0, close_on_exec(%eax)		# a dup never inherits FD_CLOEXEC
 	ret
 1:	movl $-EBADF, %eax
 2:	ret
@@ -305,6 +310,7 @@ ENTRY sys_dup2
 	incl FILE_COUNT(%eax)
 	movl fd_table(,%ecx,4), %edx		# close newfd first
 	movl %eax, fd_table(,%ecx,4)
+	movb $0, close_on_exec(%ecx)		# newfd starts without FD_CLOEXEC
 	testl %edx, %edx
 	jz 2f
 	decl FILE_COUNT(%edx)

@@ -37,6 +37,7 @@ long sys_getpid(void) { return S0(NR_getpid); }
 long sys_getppid(void) { return S0(NR_getppid); }
 long sys_dup(int fd) { return S1(NR_dup, fd); }
 long sys_dup2(int oldfd, int newfd) { return S2(NR_dup2, oldfd, newfd); }
+long sys_fcntl64(int fd, int cmd, long arg) { return S3(NR_fcntl64, fd, cmd, arg); }
 long sys_brk(void *addr) { return S1(NR_brk, addr); }
 long sys_ioctl(int fd, unsigned long cmd, void *arg) { return S3(NR_ioctl, fd, cmd, arg); }
 long sys_gettimeofday(struct tg_timeval *tv, void *tz) { return S2(NR_gettimeofday, tv, tz); }

@@ -40,6 +40,10 @@ _Static_assert(sizeof(struct tg_stat64) == 96, "stat64");
 
 #define TG_O_RDONLY 0
 #define TG_O_DIRECTORY 0200000
+#define TG_O_CLOEXEC 02000000
+#define TG_F_GETFD 1
+#define TG_F_SETFD 2
+#define TG_FD_CLOEXEC 1
 #define TG_AT_FDCWD (-100)
 #define TG_SEEK_SET 0
 #define TG_SEEK_CUR 1
@@ -122,6 +126,7 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_dup(int fd);
 long sys_dup2(int oldfd, int newfd);
+long sys_fcntl64(int fd, int cmd, long arg);
 long sys_brk(void *addr);
 long sys_ioctl(int fd, unsigned long cmd, void *arg);
 long sys_gettimeofday(struct tg_timeval *tv, void *tz);

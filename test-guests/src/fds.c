@@ -1,4 +1,8 @@
-/* dup, dup2, close: file-descriptor numbers and -EBADF for descriptors that are not open. */
+/*
+ * dup, dup2, close: file-descriptor numbers and -EBADF for descriptors that are not open; the
+ * close-on-exec flag belongs to a descriptor number, not its file: open sets it from O_CLOEXEC,
+ * and a number reused by open, dup or dup2 starts without it.
+ */
 #include "tg.h"
 
 static void body(void)
@@ -33,6 +37,24 @@ static void body(void)
     expect(sys_ioctl(77, TG_TCGETS, &st), -EBADF, "ioctl(77, TCGETS)");
     struct tg_iovec iov = { msg, 1 };
     expect(sys_writev(77, &iov, 1), -EBADF, "writev(77)");
+
+    expect(sys_dup2(1, 10), 10, "dup2(1, 10)");
+    expect(sys_fcntl64(10, TG_F_GETFD, 0), 0, "F_GETFD of a dup2");
+    expect(sys_fcntl64(10, TG_F_SETFD, TG_FD_CLOEXEC), 0, "F_SETFD FD_CLOEXEC on 10");
+    expect(sys_fcntl64(10, TG_F_GETFD, 0), TG_FD_CLOEXEC, "F_GETFD after F_SETFD");
+    expect(sys_dup(10), 3, "dup(10)");
+    expect(sys_fcntl64(3, TG_F_GETFD, 0), 0, "a dup does not inherit FD_CLOEXEC");
+    expect(sys_dup2(3, 10), 10, "dup2(3, 10) over the open 10");
+    expect(sys_fcntl64(10, TG_F_GETFD, 0), 0, "dup2 clears newfd's FD_CLOEXEC");
+    expect(sys_fcntl64(3, TG_F_SETFD, TG_FD_CLOEXEC), 0, "F_SETFD FD_CLOEXEC on 3");
+    expect(sys_close(3), 0, "close(3)");
+    expect(sys_open("/etc/motd", TG_O_RDONLY, 0), 3, "open reuses 3");
+    expect(sys_fcntl64(3, TG_F_GETFD, 0), 0, "a reused number starts without FD_CLOEXEC");
+    expect(sys_close(3), 0, "close(3)");
+    expect(sys_open("/etc/motd", TG_O_RDONLY | TG_O_CLOEXEC, 0), 3, "open with O_CLOEXEC");
+    expect(sys_fcntl64(3, TG_F_GETFD, 0), TG_FD_CLOEXEC, "O_CLOEXEC sets FD_CLOEXEC");
+    expect(sys_close(3), 0, "close(3)");
+    expect(sys_close(10), 0, "close(10)");
 }
 
 int main(int argc, char **argv)
