@@ -104,6 +104,12 @@ final class KernelSymbols {
         return Optional.ofNullable(byName.get(name));
     }
 
+    /** The ELF size of the object {@code name} (its {@code .size}), or 0 if unknown. */
+    long size(String name) {
+        Long at = byName.get(name);
+        return at == null ? 0 : sizes.getOrDefault(at, 0L);
+    }
+
     /** "name" or "name+0x1c" for the nearest symbol at or below {@code address}, or null if none is near. */
     String describe(long address) {
         Map.Entry<Long, String> e = byAddress.floorEntry(address & 0xFFFFFFFFL);

@@ -142,7 +142,9 @@ final class SyscallLog {
     /** The call's name from the symbol its sys_call_table slot points at ({@code sys_write} → write). */
     String name(int nr) {
         Long table = symbols.address("sys_call_table").orElse(null);
-        if (table == null || nr < 0 || nr >= 4096) {
+        // past the table's end (its ELF size, i.e. NR_syscalls) there is no call, whatever the next bytes hold
+        long slots = symbols.size("sys_call_table") / 4;
+        if (table == null || nr < 0 || nr >= (slots > 0 ? slots : 4096)) {
             return "?";
         }
         Integer handler = target.readLinear32(table + 4L * nr);
@@ -160,7 +162,8 @@ final class SyscallLog {
         if (table == null || handler == null) {
             return -1;
         }
-        for (int nr = 0; nr < 1024; nr++) {
+        long slots = symbols.size("sys_call_table") / 4;
+        for (int nr = 0; nr < (slots > 0 ? slots : 1024); nr++) {
             Integer h = target.readLinear32(table + 4L * nr);
             if (h == null) {
                 return -1;
