@@ -9,19 +9,13 @@
  * (SIGTRAP) as " DB+E/B" (EIP, DR6's B0-B3). One line out per case, "-" for no event.
  */
 #include <signal.h>
-#include <stddef.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/ptrace.h>
-#include <sys/user.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-__asm__(".text\n.include \"databp_ops.inc\"\n");
-extern char op_w1[], op_w2[], op_w4[], op_r1[], op_r2[], op_r4[], op_stosb[], op_movsb[];
-static char *const ops[] = { op_w1, op_w2, op_w4, op_r1, op_r2, op_r4, op_stosb, op_movsb };
+#include "databp_ptrace.h"
 
 #define MAX_CASES 256
 static struct { long dr0, dr7, op, address; } cases[MAX_CASES];
@@ -45,13 +39,6 @@ static void run_child(int n) {
     _exit(0);
 }
 
-static void poke(pid_t p, int reg, long v) {
-    if (ptrace(PTRACE_POKEUSER, p, offsetof(struct user, u_debugreg[reg]), v) != 0) {
-        perror("PTRACE_POKEUSER debug register");
-        exit(2);
-    }
-}
-
 int main(void) {
     int n = 0;
     while (n < MAX_CASES && scanf("%li %li %li %li", &cases[n].dr0, &cases[n].dr7, &cases[n].op,
@@ -64,17 +51,10 @@ int main(void) {
         return 2;
     }
     char *boundary = pages + 4096;
-    pid_t p = fork();
-    if (p == 0) {
-        run_child(n);
-    }
     int st;
-    waitpid(p, &st, 0);
+    pid_t p = start_traced(run_child, n, &st);
     for (int i = 0; i < n; i++) {
-        poke(p, 7, 0);
-        poke(p, 0, (long) (boundary + cases[i].dr0));
-        poke(p, 6, 0);
-        poke(p, 7, cases[i].dr7);
+        set_breakpoint(p, (long) (boundary + cases[i].dr0), cases[i].dr7);
         int events = 0, sig = 0;
         for (;;) {
             ptrace(PTRACE_CONT, p, 0, sig);
@@ -92,9 +72,7 @@ int main(void) {
                 printf(" PF+%ld@%ld", eip, (long) ((char *) si.si_addr - boundary));
                 sig = SIGSEGV; /* the child's handler maps the page */
             } else if (WSTOPSIG(st) == SIGTRAP) {
-                long dr6 = ptrace(PTRACE_PEEKUSER, p, offsetof(struct user, u_debugreg[6]), 0);
-                printf(" DB+%ld/%lx", eip, dr6 & 0xf);
-                poke(p, 6, 0);
+                printf(" DB+%ld/%lx", eip, take_dr6_hits(p));
             } else {
                 printf(" signal %d", WSTOPSIG(st));
                 sig = WSTOPSIG(st);

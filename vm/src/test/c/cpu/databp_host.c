@@ -5,18 +5,12 @@
  * case with DR0/DR7 set through ptrace; for each #DB (SIGTRAP) it prints " +E/C/B": EIP relative to
  * the operation's first byte, ECX, and DR6's B0-B3; "-" for none. One line out per case.
  */
-#include <stddef.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
-#include <sys/ptrace.h>
-#include <sys/user.h>
 #include <sys/wait.h>
 
-__asm__(".text\n.include \"databp_ops.inc\"\n");
-extern char op_w1[], op_w2[], op_w4[], op_r1[], op_r2[], op_r4[], op_stosb[], op_movsb[];
-static char *const ops[] = { op_w1, op_w2, op_w4, op_r1, op_r2, op_r4, op_stosb, op_movsb };
+#include "databp_ptrace.h"
 
 #define MAX_CASES 8192
 static struct { long dr0, dr7, op, address, count; } cases[MAX_CASES];
@@ -37,30 +31,16 @@ static void run_child(int n) {
     _exit(0);
 }
 
-static void poke(pid_t p, int reg, long v) {
-    if (ptrace(PTRACE_POKEUSER, p, offsetof(struct user, u_debugreg[reg]), v) != 0) {
-        perror("PTRACE_POKEUSER debug register");
-        exit(2);
-    }
-}
-
 int main(void) {
     int n = 0;
     while (n < MAX_CASES && scanf("%li %li %li %li %li", &cases[n].dr0, &cases[n].dr7, &cases[n].op,
                                   &cases[n].address, &cases[n].count) == 5) {
         n++;
     }
-    pid_t p = fork();
-    if (p == 0) {
-        run_child(n);
-    }
     int st;
-    waitpid(p, &st, 0);
+    pid_t p = start_traced(run_child, n, &st);
     for (int i = 0; i < n; i++) {
-        poke(p, 7, 0);
-        poke(p, 0, (long) (buf + cases[i].dr0));
-        poke(p, 6, 0);
-        poke(p, 7, cases[i].dr7);
+        set_breakpoint(p, (long) (buf + cases[i].dr0), cases[i].dr7);
         int traps = 0;
         for (;;) {
             ptrace(PTRACE_CONT, p, 0, 0);
@@ -70,9 +50,7 @@ int main(void) {
             }
             struct user_regs_struct r;
             ptrace(PTRACE_GETREGS, p, 0, &r);
-            long dr6 = ptrace(PTRACE_PEEKUSER, p, offsetof(struct user, u_debugreg[6]), 0);
-            printf(" +%ld/%ld/%lx", (long) r.eip - (long) ops[cases[i].op], (long) r.ecx, dr6 & 0xf);
-            poke(p, 6, 0);
+            printf(" +%ld/%ld/%lx", (long) r.eip - (long) ops[cases[i].op], (long) r.ecx, take_dr6_hits(p));
             traps++;
         }
         printf("%s\n", traps ? "" : " -");

@@ -190,8 +190,8 @@ class DataBreakpointsAgainstHostCpuTest {
             table.append(String.format(".long %#x, %#x, %d, %#x, %d, 0%n.fill %d, 1, 0%n", c.dr0, c.dr7, c.op,
                     c.address, c.count, CASE_BYTES - 24));
         }
-        String ops = SOURCES.resolve("databp_ops.inc").toAbsolutePath().toString();
-        CpuTestRig t = MiniKernel.boot("""
+        table.append("    .long -1\n");
+        CpuTestRig t = runVm("""
                     mov $1, %%ecx
                     mov $db_handler, %%eax
                     mov $0x8E00, %%edx
@@ -202,7 +202,7 @@ class DataBreakpointsAgainstHostCpuTest {
                     xor %%eax, %%eax
                     mov %%eax, %%dr7
                     mov (%%ebx), %%eax
-                    add $%2$d, %%eax
+                    add $%1$d, %%eax
                     mov %%eax, %%dr0
                     xor %%eax, %%eax
                     mov %%eax, %%dr6
@@ -212,19 +212,19 @@ class DataBreakpointsAgainstHostCpuTest {
                     mov ops(, %%eax, 4), %%edx
                     mov %%edx, cur_op
                     mov 12(%%ebx), %%edi
-                    add $%2$d, %%edi
-                    mov $%2$d + 0x1800, %%esi
-                    cmpl $%3$d, 8(%%ebx)
+                    add $%1$d, %%edi
+                    mov $%1$d + 0x1800, %%esi
+                    cmpl $%2$d, 8(%%ebx)
                     jne 2f
                     mov %%edi, %%esi
-                    mov $%2$d + 0x1800, %%edi
+                    mov $%1$d + 0x1800, %%edi
                 2:  mov 16(%%ebx), %%ecx
                     lea 24(%%ebx), %%eax
                     mov %%eax, log_ptr
                     mov $0x5a5a5a5a, %%eax
                     cld
                     call *%%edx
-                    add $%4$d, %%ebx
+                    add $%3$d, %%ebx
                     jmp 1b
                 9:  xor %%eax, %%eax
                     mov %%eax, %%dr7
@@ -248,32 +248,9 @@ class DataBreakpointsAgainstHostCpuTest {
                     pop %%edx
                     pop %%eax
                     iret
-                .include "%1$s"
-                    .p2align 2
-                ops: .long op_w1, op_w2, op_w4, op_r1, op_r2, op_r4, op_stosb, op_movsb
-                cur_op: .long 0
-                log_ptr: .long 0
-                cases:
-                %5$s
-                    .long -1
-                """.formatted(ops, BUF, REP_MOVSB, CASE_BYTES, table));
-        t.cpu.run(50_000_000);
-        assertTrue(t.cpu.isHalted(), "the VM program ran to its hlt");
-        assertTrue(t.reg(Cpu.ESI) != 0xdead, "no unexpected exception (default_handler sets ESI = 0xdead)");
-        int base = t.eax();
-        List<String> lines = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            int at = base + i * CASE_BYTES;
-            int traps = t.memory.read32(at + 20);
-            assertTrue(traps <= MAX_TRAPS, "case " + i + " trapped " + traps + " times");
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < traps; k++) {
-                int e = at + 24 + 12 * k;
-                sb.append(String.format(" +%d/%d/%x", t.memory.read32(e), t.memory.read32(e + 4), t.memory.read32(e + 8)));
-            }
-            lines.add(traps == 0 ? " -" : sb.toString());
-        }
-        return lines;
+                """.formatted(BUF, REP_MOVSB, CASE_BYTES), table, 50_000_000);
+        return caseLog(t, cases.size(), CASE_BYTES, 24, "traps",
+                (eip, ecx, dr6) -> String.format(" +%d/%d/%x", eip, ecx, dr6));
     }
 
     /** Where the not-present page starts in the VM program (PagingAndPrivilegeTest.PAGING leaves it unmapped). */
@@ -293,8 +270,8 @@ class DataBreakpointsAgainstHostCpuTest {
             table.append(String.format(".long %d, %#x, %d, %d, 0%n.fill %d, 1, 0%n", c.dr0, c.dr7, c.op, c.address,
                     FAULT_CASE_BYTES - 20));
         }
-        String ops = SOURCES.resolve("databp_ops.inc").toAbsolutePath().toString();
-        CpuTestRig t = MiniKernel.boot(PagingAndPrivilegeTest.PAGING + """
+        table.append("    .long 0, 0, -1\n");
+        CpuTestRig t = runVm(PagingAndPrivilegeTest.PAGING + """
                     mov $1, %%ecx
                     mov $db_handler, %%eax
                     mov $0x8E00, %%edx
@@ -307,10 +284,10 @@ class DataBreakpointsAgainstHostCpuTest {
                     je 9f
                     xor %%eax, %%eax
                     mov %%eax, %%dr7
-                    movl $0, %3$#x
-                    invlpg %2$#x
+                    movl $0, %2$#x
+                    invlpg %1$#x
                     mov (%%ebx), %%eax
-                    add $%2$#x, %%eax
+                    add $%1$#x, %%eax
                     mov %%eax, %%dr0
                     xor %%eax, %%eax
                     mov %%eax, %%dr6
@@ -320,12 +297,12 @@ class DataBreakpointsAgainstHostCpuTest {
                     mov ops(, %%eax, 4), %%edx
                     mov %%edx, cur_op
                     mov 12(%%ebx), %%edi
-                    add $%2$#x, %%edi
+                    add $%1$#x, %%edi
                     lea 20(%%ebx), %%eax
                     mov %%eax, log_ptr
                     mov $0x5a5a5a5a, %%eax
                     call *%%edx
-                    add $%4$d, %%ebx
+                    add $%3$d, %%ebx
                     jmp 1b
                 9:  xor %%eax, %%eax
                     mov %%eax, %%dr7
@@ -358,42 +335,66 @@ class DataBreakpointsAgainstHostCpuTest {
                     sub cur_op, %%eax
                     mov %%eax, 4(%%edx)
                     mov %%cr2, %%eax
-                    sub $%2$#x, %%eax
+                    sub $%1$#x, %%eax
                     mov %%eax, 8(%%edx)
                     addl $12, log_ptr
                     incl 16(%%ebx)
-                    movl $%2$#x | 7, %3$#x
-                    invlpg %2$#x
+                    movl $%1$#x | 7, %2$#x
+                    invlpg %1$#x
                     pop %%edx
                     pop %%eax
                     add $4, %%esp
                     iret
-                .include "%1$s"
+                """.formatted(BOUNDARY, BOUNDARY_PTE, FAULT_CASE_BYTES), table, 10_000_000);
+        return caseLog(t, cases.size(), FAULT_CASE_BYTES, 20, "events",
+                (kind, eip, x) -> kind == 2 ? String.format(" PF+%d@%d", eip, x) : String.format(" DB+%d/%x", eip, x));
+    }
+
+    /**
+     * Runs a VM program: {@code code}, which leaves EAX at the case table and halts, then the operations of
+     * databp_ops.inc (ops, indexed as the cases number them; cur_op and log_ptr for the handlers) and the case
+     * table {@code table}, its end marker included. It must reach its hlt without an unexpected exception.
+     */
+    private static CpuTestRig runVm(String code, CharSequence table, long maxInstructions) throws Exception {
+        String ops = SOURCES.resolve("databp_ops.inc").toAbsolutePath().toString();
+        CpuTestRig t = MiniKernel.boot(code + """
+                .include "%s"
                     .p2align 2
                 ops: .long op_w1, op_w2, op_w4, op_r1, op_r2, op_r4, op_stosb, op_movsb
                 cur_op: .long 0
                 log_ptr: .long 0
                 cases:
-                %5$s
-                    .long 0, 0, -1
-                """.formatted(ops, BOUNDARY, BOUNDARY_PTE, FAULT_CASE_BYTES, table));
-        t.cpu.run(10_000_000);
+                %s""".formatted(ops, table));
+        t.cpu.run(maxInstructions);
         assertTrue(t.cpu.isHalted(), "the VM program ran to its hlt");
         assertTrue(t.reg(Cpu.ESI) != 0xdead, "no unexpected exception (default_handler sets ESI = 0xdead)");
+        return t;
+    }
+
+    /** How a test prints one 12-byte log entry, given its three longs. */
+    private interface Entry {
+        String format(int first, int second, int third);
+    }
+
+    /**
+     * The VM program's per-case log, at EAX when it halted, as one line per case: each case takes
+     * {@code caseBytes}, the last long of its {@code headerBytes} counts its entries (at most MAX_TRAPS), the
+     * entries follow; " -" for a case without any.
+     */
+    private static List<String> caseLog(CpuTestRig t, int cases, int caseBytes, int headerBytes, String entries,
+            Entry entry) {
         int base = t.eax();
         List<String> lines = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            int at = base + i * FAULT_CASE_BYTES;
-            int events = t.memory.read32(at + 16);
-            assertTrue(events <= MAX_TRAPS, "case " + i + " logged " + events + " events");
-            StringBuilder sb = new StringBuilder();
-            for (int k = 0; k < events; k++) {
-                int e = at + 20 + 12 * k;
-                int kind = t.memory.read32(e);
-                sb.append(kind == 2 ? String.format(" PF+%d@%d", t.memory.read32(e + 4), t.memory.read32(e + 8))
-                        : String.format(" DB+%d/%x", t.memory.read32(e + 4), t.memory.read32(e + 8)));
+        for (int i = 0; i < cases; i++) {
+            int at = base + i * caseBytes;
+            int count = t.memory.read32(at + headerBytes - 4);
+            assertTrue(count <= MAX_TRAPS, "case " + i + " logged " + count + " " + entries);
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < count; k++) {
+                int e = at + headerBytes + 12 * k;
+                line.append(entry.format(t.memory.read32(e), t.memory.read32(e + 4), t.memory.read32(e + 8)));
             }
-            lines.add(events == 0 ? " -" : sb.toString());
+            lines.add(count == 0 ? " -" : line.toString());
         }
         return lines;
     }
